@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// One function pair per headless command, each in its own cmd_*.cpp file.
+namespace sw::cli {
+int runValidate(const QStringList &args);
+QString validateHelp();
+int runFmt(const QStringList &args);
+QString fmtHelp();
+} // namespace sw::cli

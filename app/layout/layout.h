@@ -1,0 +1,5 @@
+#pragma once
+
+namespace sw::layout {
+const char *graphvizVersion();
+} // namespace sw::layout

@@ -46,6 +46,9 @@ struct EvalContext
     Json contextObject;                 // $$ : Execution, State, StateMachine, Task, Map...
     const Variables *variables = nullptr; // $name
     RandomSource *random = nullptr;
+    // Virtual time of the evaluation in ms since the epoch, for JSONata's $now() and $millis();
+    // -1: the context object's State.EnteredTime (else Execution.StartTime, else the epoch).
+    qint64 nowMillis = -1;
 };
 
 } // namespace sw::sim

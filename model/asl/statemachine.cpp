@@ -203,7 +203,7 @@ State buildState(const QString &name, const Json &j, const QString &pointer, Que
     if (s.type == StateType::Parallel) {
         const Json branches = j.value(u"Branches");
         const QString bp = jsonpointer::append(pointer, u"Branches");
-        for (qsizetype i = 0; i < branches.size(); ++i)
+        for (qsizetype i = 0; branches.isArray() && i < branches.size(); ++i)
             s.branches.push_back(buildMachine(branches.at(i), jsonpointer::append(bp, i), topLanguage, depth + 1));
     }
     if (s.type == StateType::Map) {

@@ -1,15 +1,31 @@
 #include "json.h"
 
+#include "jsonwriter.h"
+
+#include <atomic>
 #include <cmath>
 #include <limits>
 
 namespace sw {
 
 namespace detail {
+// The cached compact size of a shared value; reset whenever the owner mutates it.
+struct SizeCache
+{
+    mutable std::atomic<qint64> bytes{-1};
+    SizeCache() = default;
+    SizeCache(const SizeCache &) {}
+    SizeCache &operator=(const SizeCache &)
+    {
+        bytes.store(-1, std::memory_order_relaxed);
+        return *this;
+    }
+};
 struct StringHeap final : JsonHeap
 {
     QString value;
     QString spelling;
+    SizeCache size;
     JsonHeap *clone() const override { return new StringHeap(*this); }
 };
 struct NumberHeap final : JsonHeap
@@ -21,11 +37,13 @@ struct ArrayHeap final : JsonHeap
 {
     QList<Json> items;
     QList<SourcePos> positions; // empty, or one per item
+    SizeCache size;
     JsonHeap *clone() const override { return new ArrayHeap(*this); }
 };
 struct ObjectHeap final : JsonHeap
 {
     QList<JsonMember> members;
+    SizeCache size;
     JsonHeap *clone() const override { return new ObjectHeap(*this); }
 };
 } // namespace detail
@@ -212,6 +230,11 @@ void Json::detach()
 {
     if (m_heap && m_heap->ref.loadRelaxed() > 1)
         m_heap = m_heap->clone();
+    // Every caller of detach() is about to mutate: forget the cached size.
+    if (m_type == Type::Array)
+        static_cast<ArrayHeap *>(m_heap.data())->size.bytes.store(-1, std::memory_order_relaxed);
+    else if (m_type == Type::Object)
+        static_cast<ObjectHeap *>(m_heap.data())->size.bytes.store(-1, std::memory_order_relaxed);
 }
 
 void Json::append(const Json &v)
@@ -482,6 +505,87 @@ bool Json::identical(const Json &other) const
     default:
         return *this == other;
     }
+}
+
+namespace {
+qint64 quotedSize(QStringView s)
+{
+    qint64 n = 2;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s[i].unicode();
+        if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+            n += 2;
+        else if (c < 0x20)
+            n += 6;
+        else if (c < 0x80)
+            n += 1;
+        else if (c < 0x800)
+            n += 2;
+        else if (QChar::isHighSurrogate(c) && i + 1 < s.size() && QChar::isLowSurrogate(s[i + 1].unicode())) {
+            n += 4;
+            ++i;
+        } else if (QChar::isSurrogate(c))
+            n += 6;
+        else
+            n += 3;
+    }
+    return n;
+}
+} // namespace
+
+qint64 Json::compactSize() const
+{
+    switch (m_type) {
+    case Type::Undefined:
+    case Type::Null:
+        return 4;
+    case Type::Bool:
+        return m_v.b ? 4 : 5;
+    case Type::Number: {
+        const QString sp = spelling();
+        if (!sp.isEmpty())
+            return sp.size();
+        return m_isInt ? QByteArray::number(m_v.i).size() : JsonWriter::formatDouble(m_v.d).size();
+    }
+    case Type::String: {
+        const auto *h = static_cast<const StringHeap *>(m_heap.data());
+        qint64 n = h->size.bytes.load(std::memory_order_relaxed);
+        if (n < 0) {
+            n = h->spelling.isEmpty() ? quotedSize(h->value) : h->spelling.toUtf8().size();
+            h->size.bytes.store(n, std::memory_order_relaxed);
+        }
+        return n;
+    }
+    case Type::Array: {
+        const auto *h = static_cast<const ArrayHeap *>(m_heap.data());
+        qint64 n = h->size.bytes.load(std::memory_order_relaxed);
+        if (n < 0) {
+            n = 2 + (h->items.isEmpty() ? 0 : h->items.size() - 1);
+            for (const Json &i : h->items)
+                n += i.compactSize();
+            h->size.bytes.store(n, std::memory_order_relaxed);
+        }
+        return n;
+    }
+    case Type::Object: {
+        const auto *h = static_cast<const ObjectHeap *>(m_heap.data());
+        qint64 n = h->size.bytes.load(std::memory_order_relaxed);
+        if (n < 0) {
+            n = 2;
+            qint64 count = 0;
+            for (const JsonMember &m : h->members) {
+                if (m.value.isUndefined())
+                    continue;
+                n += quotedSize(m.key) + 1 + m.value.compactSize();
+                ++count;
+            }
+            n += count > 0 ? count - 1 : 0;
+            h->size.bytes.store(n, std::memory_order_relaxed);
+        }
+        return n;
+    }
+    }
+    return 0;
 }
 
 const char *Json::typeName() const

@@ -120,6 +120,9 @@ public:
     friend bool operator!=(const Json &a, const Json &b) { return !(a == b); }
     // Strict equality: also member order and spellings.
     bool identical(const Json &other) const;
+    // The byte size of JsonWriter::compact(*this), cached in shared storage so checking a value
+    // that embeds already measured parts (AWS's 256 KiB payload limit, on every state) is cheap.
+    qint64 compactSize() const;
 
     // Used by JsonReader to attach positions while building.
     void appendWithPos(const Json &v, SourcePos pos);

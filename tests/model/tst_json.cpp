@@ -139,6 +139,19 @@ private slots:
         QCOMPARE(b.keys(), (QStringList{"x", "y"}));
     }
 
+    void compactSizeMatchesWriter()
+    {
+        const auto r = JsonReader::parse(R"({"a":[1,2.50,"x\u00e9\n",null,true,{}],"b":{"c":"Ã©ð"},"d":-0})");
+        QVERIFY(r.ok);
+        Json v = r.value;
+        QCOMPARE(v.compactSize(), qint64(JsonWriter::compact(v).size()));
+        Json copy = v;
+        copy.mutableValue(u"b")->insert("e", Json(QStringLiteral("quote\"")));
+        copy.mutableValue(u"a")->append(Json(0.1));
+        QCOMPARE(copy.compactSize(), qint64(JsonWriter::compact(copy).size()));
+        QCOMPARE(v.compactSize(), qint64(JsonWriter::compact(v).size())); // the original is untouched
+    }
+
     void renameKeepsPosition()
     {
         Json a{{"a", 1}, {"b", 2}, {"c", 3}};

@@ -13,6 +13,7 @@ const QList<Command> &commands()
     static const QList<Command> all = {
         {"validate", "check definitions for errors and warnings", &runValidate, &validateHelp},
         {"fmt", "write a definition back through the model (2-space JSON)", &runFmt, &fmtHelp},
+        {"simulate", "run a state machine on a virtual clock with mocked tasks", &runSimulate, &simulateHelp},
     };
     return all;
 }

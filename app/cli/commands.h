@@ -9,4 +9,6 @@ int runValidate(const QStringList &args);
 QString validateHelp();
 int runFmt(const QStringList &args);
 QString fmtHelp();
+int runSimulate(const QStringList &args);
+QString simulateHelp();
 } // namespace sw::cli

@@ -14,6 +14,7 @@ const QList<Command> &commands()
         {"validate", "check definitions for errors and warnings", &runValidate, &validateHelp},
         {"fmt", "write a definition back through the model (2-space JSON)", &runFmt, &fmtHelp},
         {"simulate", "run a state machine on a virtual clock with mocked tasks", &runSimulate, &simulateHelp},
+        {"cost", "estimate the monthly AWS bill from simulated runs", &runCost, &costHelp},
     };
     return all;
 }

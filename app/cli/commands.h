@@ -11,4 +11,6 @@ int runFmt(const QStringList &args);
 QString fmtHelp();
 int runSimulate(const QStringList &args);
 QString simulateHelp();
+int runCost(const QStringList &args);
+QString costHelp();
 } // namespace sw::cli

@@ -12,7 +12,14 @@ STEPWISE_PACKAGES=(
   qml6-module-qtquick-shapes qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs
   qml6-module-qt-labs-settings qml6-module-qtqml-models
   libgraphviz-dev graphviz libyaml-cpp-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
-  nodejs npm
+)
+
+# Commands whose Debian package is installed only when the command is missing: a machine may
+# already have them from elsewhere (e.g. NodeSource's nodejs, which bundles npm and conflicts
+# with Debian's npm package).
+STEPWISE_COMMANDS=(
+  "node:nodejs"
+  "npm:npm"
 )
 
 stepwise_install_packages() {
@@ -21,6 +28,12 @@ stepwise_install_packages() {
   for p in "${STEPWISE_PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
+    fi
+  done
+  local c
+  for c in "${STEPWISE_COMMANDS[@]}"; do
+    if ! command -v "${c%%:*}" >/dev/null 2>&1; then
+      missing+=("${c#*:}")
     fi
   done
   if [ ${#missing[@]} -eq 0 ]; then

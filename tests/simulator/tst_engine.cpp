@@ -8,7 +8,10 @@
 #include "json/jsonreader.h"
 #include "json/jsonwriter.h"
 
+#include <QFile>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace sw;
 using namespace sw::sim;
@@ -348,6 +351,40 @@ private slots:
             QCOMPARE(QString::fromLatin1(eventTypeName(c.history.first().type)), QStringLiteral("ExecutionStarted"));
             QCOMPARE(QString::fromLatin1(eventTypeName(c.history.last().type)), QStringLiteral("ExecutionSucceeded"));
         }
+    }
+
+    // Issue acceptance: the engagement pipeline, run with the input its EventBridge rule sends and
+    // no mocks, fails at NotifySuccess with States.Runtime because nothing produces $.result
+    // (SNS Parameters "Message.$": "$.result"), as AWS would. With PreCleanup failing, its retrier
+    // (IntervalSeconds 2, BackoffRate 2, MaxAttempts 3) waits 2 s, 4 s and 8 s.
+    void engagementPipeline()
+    {
+        QFile f(QStringLiteral(STEPWISE_SOURCE_DIR "/resources/examples/engagement-ml-pipeline.asl.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const asl::AslDocument doc = asl::AslDocument::fromText(f.readAll());
+        auto program = std::make_shared<const Program>(doc.machine);
+        ExecutionOptions o;
+        o.input = parse(R"({"model_version": "v1.2.0", "environment": "prod"})");
+        Execution ex(program, o);
+        ex.runToCompletion();
+        QCOMPARE(toString(ex.status()), toString(ExecutionStatus::Failed));
+        QCOMPARE(ex.error(), QStringLiteral("States.Runtime"));
+        const HistoryEvent &lastEntered = *std::find_if(ex.history().rbegin(), ex.history().rend(),
+                                                        [](const HistoryEvent &e) { return isStateEntered(e.type); });
+        QCOMPARE(lastEntered.stateName, QStringLiteral("NotifySuccess"));
+        QVERIFY(ex.cause().contains(QStringLiteral("'NotifySuccess' (entered at the event id #%1)").arg(lastEntered.id)));
+        QVERIFY(ex.cause().contains(QStringLiteral("The JSONPath '$.result' specified for the field 'Message.$' could not be found")));
+
+        auto backend = profileBackend(R"({"States":{"PreCleanup":{"Throw":{"Error":"Lambda.ServiceException","Cause":"down"}}}})");
+        o.backend = backend.get();
+        Execution failing(program, o);
+        failing.runToCompletion();
+        QList<double> attempts;
+        for (const HistoryEvent &e : failing.history()) {
+            if (e.type == EventType::LambdaFunctionScheduled)
+                attempts.append(e.time);
+        }
+        QCOMPARE(attempts, (QList<double>{0, 2, 6, 14})); // waits of 2, 4 and 8 simulated seconds
     }
 
     // Determinism: the same seed gives the same history; FULL jitter stays within [0, delay].

@@ -236,6 +236,11 @@ qint64 Execution::logEvent(Fiber &f, EventType type, const asl::State *state, Js
         e.error = std::move(error);
         e.cause = std::move(cause);
         e.extra = std::move(extra);
+        if (isStateEntered(type)) {
+            e.viaFrom = f.viaFrom;
+            e.viaKind = f.viaKind;
+            e.viaIndex = f.viaIndex;
+        }
         if (onEvent)
             onEvent(e);
         if (m_opts.recordHistory)

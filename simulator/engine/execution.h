@@ -164,7 +164,8 @@ private:
     void resumeState(Fiber &f, int kind);
     void completeState(Fiber &f, const Json &result);
     void failState(Fiber &f, const Failure &failure);
-    void transition(Fiber &f, const StatePlan *next, const Json &output, const Json &assigned);
+    // `via` says which edge leads to `next` (asl::EdgeKind and Choice rule / Catch row index).
+    void transition(Fiber &f, const StatePlan *next, const Json &output, const Json &assigned, int viaKind, int viaIndex = 0);
     void runTask(Fiber &f);
     void taskFinished(Fiber &f, int kind);
     void runWait(Fiber &f);

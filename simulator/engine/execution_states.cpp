@@ -4,6 +4,7 @@
 
 #include "engine/dataio.h"
 #include "engine/errors.h"
+#include "asl/edges.h"
 #include "engine/fiber.h"
 #include "data/timestamp.h"
 #include "jsonata/jsonataengine.h"
@@ -196,10 +197,10 @@ void Execution::completeState(Fiber &f, const Json &result)
         next = nullptr;
     else if (p.nextMissing)
         return failState(f, runtimeError(QStringLiteral("Missing 'Next' target: %1").arg(s.next)));
-    transition(f, next, output, assigned);
+    transition(f, next, output, assigned, int(asl::EdgeKind::Next));
 }
 
-void Execution::transition(Fiber &f, const StatePlan *next, const Json &output, const Json &assigned)
+void Execution::transition(Fiber &f, const StatePlan *next, const Json &output, const Json &assigned, int viaKind, int viaIndex)
 {
     const StatePlan &p = *f.state;
     Json extra;
@@ -224,6 +225,9 @@ void Execution::transition(Fiber &f, const StatePlan *next, const Json &output, 
     if (m_status != ExecutionStatus::Running)
         return;
     if (next) {
+        f.viaFrom = p.state->name;
+        f.viaKind = viaKind;
+        f.viaIndex = viaIndex;
         f.state = next;
         f.input = output;
         f.phase = Phase::Enter;
@@ -338,7 +342,7 @@ void Execution::failState(Fiber &f, const Failure &failureIn)
             finishFiber(f, false, Json(), runtimeError(QStringLiteral("Missing 'Next' target: %1").arg(c.next)));
             return;
         }
-        transition(f, next, output, assigned);
+        transition(f, next, output, assigned, int(asl::EdgeKind::Catch), int(i));
         return;
     }
     finishFiber(f, false, Json(), failure);
@@ -401,7 +405,7 @@ void Execution::runChoice(Fiber &f)
             }
             if (!p.choiceNext[i])
                 return failState(f, runtimeError(QStringLiteral("Missing 'Next' target: %1").arg(rule.next)));
-            transition(f, p.choiceNext[i], output, assigned);
+            transition(f, p.choiceNext[i], output, assigned, int(asl::EdgeKind::ChoiceRule), int(i));
             return;
         }
         if (!p.defaultNext)
@@ -419,7 +423,7 @@ void Execution::runChoice(Fiber &f)
                 return failState(f, o.failure());
             output = o.value();
         }
-        transition(f, p.defaultNext, output, assigned);
+        transition(f, p.defaultNext, output, assigned, int(asl::EdgeKind::Default));
         return;
     }
 
@@ -429,12 +433,14 @@ void Execution::runChoice(Fiber &f)
     f.effective = eff.value();
     const asl::ChoiceRule *matched = nullptr;
     const StatePlan *next = nullptr;
+    int matchedIndex = -1;
     for (size_t i = 0; i < s.choices.size(); ++i) {
         Outcome<bool> c = io::choice(s.choices[i], f.effective, ctx);
         if (c.failed())
             return failState(f, c.failure());
         if (c.value()) {
             matched = &s.choices[i];
+            matchedIndex = int(i);
             next = p.choiceNext[i];
             if (!next)
                 return failState(f, runtimeError(QStringLiteral("Missing 'Next' target: %1").arg(matched->next)));
@@ -459,7 +465,8 @@ void Execution::runChoice(Fiber &f)
         return failState(f, op.failure());
     if (StateRecord *r = record(f))
         r->afterInputPath = f.effective;
-    transition(f, next, op.value(), assigned);
+    transition(f, next, op.value(), assigned, matched ? int(asl::EdgeKind::ChoiceRule) : int(asl::EdgeKind::Default),
+               matched ? matchedIndex : 0);
 }
 
 void Execution::runWait(Fiber &f)

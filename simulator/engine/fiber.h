@@ -100,6 +100,10 @@ struct Fiber
     int attempt = 0;
     std::vector<int> retrierCounts;
     int recordIndex = -1;
+    // How the fiber reached its current state: the state it left and the edge (asl::EdgeKind, index).
+    QString viaFrom;
+    int viaKind = 0;
+    int viaIndex = 0;
 
     // Task in flight
     TaskResponse response;

@@ -47,6 +47,10 @@ struct HistoryEvent
     int fiber = 0;      // which branch/iteration (0 = the top level)
     int mapIndex = -1;  // the innermost Map iteration index, or -1
     int childRun = -1;  // index of the Distributed Map child execution whose history holds it, or -1
+    // StateEntered: the transition taken to get here (asl::EdgeKind; Start for a machine's first state).
+    QString viaFrom;
+    int viaKind = -1;
+    int viaIndex = 0;
 
     Json input;         // StateEntered input / Scheduled parameters / ExecutionStarted input
     Json output;        // StateExited / Succeeded output, TaskSubmitted output

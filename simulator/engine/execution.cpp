@@ -70,11 +70,8 @@ Execution::~Execution() = default;
 
 JsonataEngine &Execution::jsonata()
 {
-    if (m_opts.jsonata)
-        return *m_opts.jsonata;
-    if (!m_jsonata)
-        m_jsonata = std::make_unique<JsonataEngine>();
-    return *m_jsonata;
+    // Loading the library costs tens of milliseconds: share one engine per thread.
+    return m_opts.jsonata ? *m_opts.jsonata : JsonataEngine::forCurrentThread();
 }
 
 void Execution::start()
@@ -382,6 +379,7 @@ EvalContext Execution::evalContext(Fiber &f, const StatePlan &p, const Json &map
         c.contextObject = contextObject(f, p, mapItem, mapIndex);
     c.variables = f.vars.get();
     c.random = &m_random;
+    c.nowMillis = m_start.toMSecsSinceEpoch() + qint64(m_now * 1000.0);
     return c;
 }
 

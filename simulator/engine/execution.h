@@ -197,7 +197,6 @@ private:
     RandomSource m_random;
     EchoBackend m_echo;
     TaskBackend *m_backend;
-    std::unique_ptr<JsonataEngine> m_jsonata;
 
     std::priority_queue<Wake, std::vector<Wake>, std::greater<Wake>> m_queue;
     quint64 m_seq = 0;

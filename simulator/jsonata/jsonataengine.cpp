@@ -18,7 +18,7 @@
 #include <mutex>
 #include <optional>
 
-Q_LOGGING_CATEGORY(lcJsonata, "stepwise.sim.jsonata")
+Q_LOGGING_CATEGORY(lcJsonata, "stepwise.sim.jsonata", QtInfoMsg)
 
 namespace sw::sim {
 
@@ -31,14 +31,20 @@ const QString kTimeout = QStringLiteral("U1001: Expression evaluation timeout: C
 // Expressions come from definitions, but a syntax checker fed from an editor would grow the cache
 // without bound; past this many the engine starts over.
 constexpr int kCacheLimit = 4096;
+// Qt 6.4's V4 degrades from ~30,000 to ~100 evaluations per second once an engine has performed
+// roughly 200,000 JSONata evaluation steps (measured: docs/jsonata.md); memory stays flat, the
+// collector starts running on nearly every allocation, and neither collectGarbage() nor reloading
+// the library into the same engine undoes it. A fresh QJSEngine does, so one is made well before.
+constexpr double kRecycleSteps = 100000;
+// How many calls pass between two looks at the step count.
+constexpr int kRecycleCheckInterval = 16;
 
 // V4 reports constructs of the bundled library it cannot optimise on qt.qml.compiler; they are
 // not actionable for users of Stepwise.
 QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
 void categoryFilter(QLoggingCategory *category)
 {
-    if (g_previousFilter)
-        g_previousFilter(category);
+    if (g_previousFilter) g_previousFilter(category);
     if (qstrcmp(category->categoryName(), "qt.qml.compiler") == 0) {
         category->setEnabled(QtDebugMsg, false);
         category->setEnabled(QtInfoMsg, false);
@@ -67,15 +73,12 @@ struct Compiled
 // expression can read.
 Json prune(const Json &value, const QList<QStringList> &paths)
 {
-    if (!value.isObject())
-        return value;
+    if (!value.isObject()) return value;
     QStringList order;
     QHash<QString, QList<QStringList>> rest;
     for (const QStringList &path : paths) {
-        if (path.isEmpty())
-            return value;
-        if (!rest.contains(path.front()))
-            order.append(path.front());
+        if (path.isEmpty()) return value;
+        if (!rest.contains(path.front())) order.append(path.front());
         rest[path.front()].append(path.mid(1));
     }
     Json out = Json::object();
@@ -88,22 +91,18 @@ Json prune(const Json &value, const QList<QStringList> &paths)
 
 qint64 millisFromIso(const Json &v)
 {
-    if (!v.isString())
-        return -1;
+    if (!v.isString()) return -1;
     const QDateTime t = QDateTime::fromString(v.stringRef(), Qt::ISODateWithMs);
     return t.isValid() ? t.toMSecsSinceEpoch() : -1;
 }
 
 qint64 virtualNow(const EvalContext &ctx, const Json &states)
 {
-    if (ctx.nowMillis >= 0)
-        return ctx.nowMillis;
+    if (ctx.nowMillis >= 0) return ctx.nowMillis;
     for (const Json *context : {&ctx.contextObject, &states[u"context"]}) {
         qint64 t = millisFromIso((*context)[u"State"][u"EnteredTime"]);
-        if (t < 0)
-            t = millisFromIso((*context)[u"Execution"][u"StartTime"]);
-        if (t >= 0)
-            return t;
+        if (t < 0) t = millisFromIso((*context)[u"Execution"][u"StartTime"]);
+        if (t >= 0) return t;
     }
     return 0;
 }
@@ -125,8 +124,7 @@ void collectExpressions(const Json &value, QStringList &out)
 {
     switch (value.type()) {
     case Json::Type::String:
-        if (asl::isJsonataExpression(value))
-            out.append(asl::jsonataBody(value).trimmed());
+        if (asl::isJsonataExpression(value)) out.append(asl::jsonataBody(value).trimmed());
         break;
     case Json::Type::Array:
         for (const Json &item : value.items())
@@ -154,10 +152,14 @@ struct JsonataEngine::Private
     std::unique_ptr<JsonataHost> host;
     std::unique_ptr<QJSEngine> js;
     std::unique_ptr<JsonataWatchdog::Slot> watchdog;
-    QJSValue compileFn, checkFn, forgetFn, beginFn, runFn;
+    QJSValue compileFn, checkFn, forgetFn, stepsFn, beginFn, runFn;
     QHash<QString, Compiled> cache;
+    int callsSinceCheck = 0;
+    int reloads = 0;
 
     bool ensureLoaded();
+    void recycleIfWorn();
+    void unload();
     Compiled compile(const QString &body);
     QString run(int id);
     Outcome<Json> evaluateOne(const QString &body, const Compiled &c, const QString &fieldName);
@@ -169,8 +171,7 @@ struct JsonataEngine::Private
 
 bool JsonataEngine::Private::ensureLoaded()
 {
-    if (loadTried)
-        return loadError.isEmpty();
+    if (loadTried) return loadError.isEmpty();
     loadTried = true;
     thread = QThread::currentThread();
     silenceCompilerWarnings();
@@ -202,17 +203,38 @@ bool JsonataEngine::Private::ensureLoaded()
     compileFn = driver.property(QStringLiteral("compile"));
     checkFn = driver.property(QStringLiteral("check"));
     forgetFn = driver.property(QStringLiteral("forget"));
+    stepsFn = driver.property(QStringLiteral("steps"));
     beginFn = driver.property(QStringLiteral("begin"));
     runFn = driver.property(QStringLiteral("run"));
-    watchdog = std::make_unique<JsonataWatchdog::Slot>(js.get(), std::chrono::milliseconds(options.timeBudgetMs));
+    watchdog =
+        std::make_unique<JsonataWatchdog::Slot>(js.get(), std::chrono::milliseconds(options.timeBudgetMs));
     return true;
+}
+
+void JsonataEngine::Private::unload()
+{
+    compileFn = checkFn = forgetFn = stepsFn = beginFn = runFn = QJSValue();
+    watchdog.reset();
+    js.reset();
+    host.reset();
+    cache.clear();
+    loadTried = false;
+}
+
+void JsonataEngine::Private::recycleIfWorn()
+{
+    if (!js || ++callsSinceCheck < kRecycleCheckInterval) return;
+    callsSinceCheck = 0;
+    if (stepsFn.call().toNumber() < kRecycleSteps) return;
+    unload();
+    ++reloads;
+    qCDebug(lcJsonata) << "replacing the JavaScript engine after" << kRecycleSteps << "evaluation steps";
 }
 
 Compiled JsonataEngine::Private::compile(const QString &body)
 {
     const auto it = cache.constFind(body);
-    if (it != cache.constEnd())
-        return *it;
+    if (it != cache.constEnd()) return *it;
     if (cache.size() >= kCacheLimit) {
         forgetFn.call();
         cache.clear();
@@ -230,11 +252,9 @@ Compiled JsonataEngine::Private::compile(const QString &body)
         for (int i = 0; i < n; ++i) {
             QStringList path = uses.property(quint32(i)).toString().split(QChar(1));
             const QString name = path.takeFirst();
-            if (name.isEmpty())
-                continue;
+            if (name.isEmpty()) continue;
             c.uses[name].append(path);
-            if (name == QLatin1String("now") || name == QLatin1String("millis"))
-                c.usesClock = true;
+            if (name == QLatin1String("now") || name == QLatin1String("millis")) c.usesClock = true;
         }
     }
     cache.insert(body, c);
@@ -249,8 +269,7 @@ void JsonataEngine::Private::begin(const QList<Compiled> &plan, const Json &stat
     for (const Compiled &c : plan) {
         usesClock = usesClock || c.usesClock;
         for (auto it = c.uses.cbegin(); it != c.uses.cend(); ++it) {
-            if (!uses.contains(it.key()))
-                names.append(it.key());
+            if (!uses.contains(it.key())) names.append(it.key());
             uses[it.key()].append(it.value());
         }
     }
@@ -258,8 +277,7 @@ void JsonataEngine::Private::begin(const QList<Compiled> &plan, const Json &stat
     // fast in V4 as building the values through QJSValue, and one call instead of thousands.
     QByteArray bindings = "{";
     auto add = [&bindings](const QString &name, const Json &value) {
-        if (bindings.size() > 1)
-            bindings += ',';
+        if (bindings.size() > 1) bindings += ',';
         JsonWriter::appendQuoted(bindings, name);
         bindings += ':';
         bindings += JsonWriter::compact(value);
@@ -269,56 +287,49 @@ void JsonataEngine::Private::begin(const QList<Compiled> &plan, const Json &stat
             add(name, prune(states.isDefined() ? states : Json::object(), uses.value(name)));
         } else if (ctx.variables) {
             const Json *v = ctx.variables->lookup(name);
-            if (v && v->isDefined())
-                add(name, prune(*v, uses.value(name)));
+            if (v && v->isDefined()) add(name, prune(*v, uses.value(name)));
         }
     }
     bindings += '}';
     host->setRandomSource(ctx.random);
-    beginFn.call({QJSValue(QString::fromUtf8(bindings)), QJSValue(double(usesClock ? virtualNow(ctx, states) : 0))});
+    beginFn.call(
+        {QJSValue(QString::fromUtf8(bindings)), QJSValue(double(usesClock ? virtualNow(ctx, states) : 0))});
 }
 
 QString JsonataEngine::Private::run(int id)
 {
     watchdog->begin();
     const QJSValue r = runFn.call({QJSValue(id)});
-    if (watchdog->end())
-        return QStringLiteral("T");
-    if (r.isError())
-        return QLatin1Char('E') + r.property(QStringLiteral("message")).toString();
+    if (watchdog->end()) return QStringLiteral("T");
+    if (r.isError()) return QLatin1Char('E') + r.property(QStringLiteral("message")).toString();
     return r.toString();
 }
 
-Outcome<Json> JsonataEngine::Private::evaluateOne(const QString &body, const Compiled &c, const QString &fieldName)
+Outcome<Json> JsonataEngine::Private::evaluateOne(const QString &body, const Compiled &c,
+                                                  const QString &fieldName)
 {
-    if (!c.error.isEmpty())
-        return evaluationError(body, fieldName, c.error);
+    if (!c.error.isEmpty()) return evaluationError(body, fieldName, c.error);
     const QString r = run(c.id);
     const QChar kind = r.isEmpty() ? QChar() : r.front();
     if (kind == QLatin1Char('J')) {
         JsonReader::Options options;
         options.keepSpellings = false;
         JsonReader::Result parsed = JsonReader::parse(QStringView(r).mid(1).toUtf8(), options);
-        if (parsed.ok)
-            return parsed.value;
+        if (parsed.ok) return parsed.value;
         return evaluationError(body, fieldName, parsed.error);
     }
-    if (kind == QLatin1Char('U'))
-        return undefinedResult(body, fieldName);
-    if (kind == QLatin1Char('F'))
-        return unsupportedResult(body, fieldName);
-    if (kind == QLatin1Char('T'))
-        return evaluationError(body, fieldName, kTimeout);
+    if (kind == QLatin1Char('U')) return undefinedResult(body, fieldName);
+    if (kind == QLatin1Char('F')) return unsupportedResult(body, fieldName);
+    if (kind == QLatin1Char('T')) return evaluationError(body, fieldName, kTimeout);
     return evaluationError(body, fieldName, r.mid(1));
 }
 
-Outcome<Json> JsonataEngine::Private::substitute(const Json &value, const QString &path, const QList<Compiled> &plan,
-                                                 int &next, bool *changed)
+Outcome<Json> JsonataEngine::Private::substitute(const Json &value, const QString &path,
+                                                 const QList<Compiled> &plan, int &next, bool *changed)
 {
     switch (value.type()) {
     case Json::Type::String: {
-        if (!asl::isJsonataExpression(value))
-            return value;
+        if (!asl::isJsonataExpression(value)) return value;
         const QString body = asl::jsonataBody(value).trimmed();
         *changed = true;
         return evaluateOne(body, plan.at(next++), path);
@@ -329,17 +340,14 @@ Outcome<Json> JsonataEngine::Private::substitute(const Json &value, const QStrin
         const QList<Json> &items = value.items();
         for (qsizetype i = 0; i < items.size(); ++i) {
             bool itemChanged = false;
-            Outcome<Json> r = substitute(items[i], path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'),
-                                         plan, next, &itemChanged);
-            if (r.failed())
-                return r;
-            if (itemChanged && !out.isDefined())
-                out = Json::array(items.mid(0, i));
-            if (out.isDefined())
-                out.append(r.value());
+            Outcome<Json> r =
+                substitute(items[i], path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']'), plan,
+                           next, &itemChanged);
+            if (r.failed()) return r;
+            if (itemChanged && !out.isDefined()) out = Json::array(items.mid(0, i));
+            if (out.isDefined()) out.append(r.value());
         }
-        if (!out.isDefined())
-            return value;
+        if (!out.isDefined()) return value;
         *changed = true;
         return out;
     }
@@ -349,19 +357,17 @@ Outcome<Json> JsonataEngine::Private::substitute(const Json &value, const QStrin
         for (qsizetype i = 0; i < members.size(); ++i) {
             const JsonMember &m = members[i];
             bool memberChanged = false;
-            Outcome<Json> r = substitute(m.value, path + QLatin1Char('/') + m.key, plan, next, &memberChanged);
-            if (r.failed())
-                return r;
+            Outcome<Json> r =
+                substitute(m.value, path + QLatin1Char('/') + m.key, plan, next, &memberChanged);
+            if (r.failed()) return r;
             if (memberChanged && !out.isDefined()) {
                 out = Json::object();
                 for (qsizetype k = 0; k < i; ++k)
                     out.appendMember(members[k].key, members[k].value, {}, {});
             }
-            if (out.isDefined())
-                out.appendMember(m.key, r.value(), {}, {});
+            if (out.isDefined()) out.appendMember(m.key, r.value(), {}, {});
         }
-        if (!out.isDefined())
-            return value;
+        if (!out.isDefined()) return value;
         *changed = true;
         return out;
     }
@@ -370,10 +376,10 @@ Outcome<Json> JsonataEngine::Private::substitute(const Json &value, const QStrin
     }
 }
 
-std::optional<Failure> JsonataEngine::Private::wrongThread(const QString &expression, const QString &fieldName) const
+std::optional<Failure> JsonataEngine::Private::wrongThread(const QString &expression,
+                                                           const QString &fieldName) const
 {
-    if (thread == nullptr || thread == QThread::currentThread())
-        return std::nullopt;
+    if (thread == nullptr || thread == QThread::currentThread()) return std::nullopt;
     return evaluationError(expression, fieldName,
                            QStringLiteral("the JSONata engine was used from a thread other than its own"));
 }
@@ -397,13 +403,11 @@ Outcome<Json> JsonataEngine::evaluate(const QString &expression, const QString &
                                       const EvalContext &ctx)
 {
     const QString body = expression.trimmed();
-    if (auto f = d->wrongThread(body, fieldName))
-        return *f;
-    if (!d->ensureLoaded())
-        return evaluationError(body, fieldName, d->loadError);
+    if (auto f = d->wrongThread(body, fieldName)) return *f;
+    d->recycleIfWorn();
+    if (!d->ensureLoaded()) return evaluationError(body, fieldName, d->loadError);
     const Compiled c = d->compile(body);
-    if (c.error.isEmpty())
-        d->begin({c}, states, ctx);
+    if (c.error.isEmpty()) d->begin({c}, states, ctx);
     return d->evaluateOne(body, c, fieldName);
 }
 
@@ -412,12 +416,10 @@ Outcome<Json> JsonataEngine::evaluateTemplate(const Json &value, const QString &
 {
     QStringList bodies;
     collectExpressions(value, bodies);
-    if (bodies.isEmpty())
-        return value;
-    if (auto f = d->wrongThread(bodies.front(), fieldName))
-        return *f;
-    if (!d->ensureLoaded())
-        return evaluationError(bodies.front(), fieldName, d->loadError);
+    if (bodies.isEmpty()) return value;
+    if (auto f = d->wrongThread(bodies.front(), fieldName)) return *f;
+    d->recycleIfWorn();
+    if (!d->ensureLoaded()) return evaluationError(bodies.front(), fieldName, d->loadError);
     QList<Compiled> plan;
     plan.reserve(bodies.size());
     for (const QString &body : std::as_const(bodies))
@@ -436,8 +438,7 @@ bool JsonataEngine::checkSyntax(const QString &expression, QString *error)
         message = p.loadError;
     else
         message = p.checkFn.call({QJSValue(expression)}).toString();
-    if (error)
-        *error = message;
+    if (error) *error = message;
     return message.isEmpty();
 }
 
@@ -451,15 +452,17 @@ Failure JsonataEngine::unsupportedResult(const QString &expression, const QStrin
     return queryError(expression, fieldName, QStringLiteral("returned an unsupported result type."));
 }
 
-Failure JsonataEngine::unexpectedType(const QString &expression, const QString &fieldName, const QString &expected,
-                                      const Json &value)
+Failure JsonataEngine::unexpectedType(const QString &expression, const QString &fieldName,
+                                      const QString &expected, const Json &value)
 {
-    return queryError(expression, fieldName,
-                      QStringLiteral("returned an unexpected result type. Expected '%1', but was '%2' for value: %3")
-                          .arg(expected, typeName(value), JsonWriter::compactString(value)));
+    return queryError(
+        expression, fieldName,
+        QStringLiteral("returned an unexpected result type. Expected '%1', but was '%2' for value: %3")
+            .arg(expected, typeName(value), JsonWriter::compactString(value)));
 }
 
-Failure JsonataEngine::evaluationError(const QString &expression, const QString &fieldName, const QString &error)
+Failure JsonataEngine::evaluationError(const QString &expression, const QString &fieldName,
+                                       const QString &error)
 {
     return queryError(expression, fieldName, QStringLiteral("threw an error during evaluation. ") + error);
 }
@@ -499,6 +502,11 @@ QString JsonataEngine::loadError()
 int JsonataEngine::cachedExpressions() const
 {
     return int(d->cache.size());
+}
+
+int JsonataEngine::reloads() const
+{
+    return d->reloads;
 }
 
 } // namespace sw::sim

@@ -27,7 +27,8 @@ namespace sw::sim {
 //   whose cause omits the "An error occurred while executing the state ..." prefix (prefixed=true).
 // - One engine per thread: all calls must come from the thread of the first evaluation. The
 //   library loads on first use (tens of milliseconds), so keep engines alive and reuse them; the
-//   compile cache is keyed by expression text and survives between calls and executions.
+//   compile cache is keyed by expression text and survives between calls and executions (it is
+//   rebuilt when the JavaScript engine is replaced, every ~100,000 evaluation steps).
 class JsonataEngine
 {
 public:
@@ -68,8 +69,8 @@ public:
     static Failure undefinedResult(const QString &expression, const QString &fieldName);
     static Failure unsupportedResult(const QString &expression, const QString &fieldName);
     // "... returned an unexpected result type. Expected 'array', but was 'number' for value: 1"
-    static Failure unexpectedType(const QString &expression, const QString &fieldName, const QString &expected,
-                                  const Json &value);
+    static Failure unexpectedType(const QString &expression, const QString &fieldName,
+                                  const QString &expected, const Json &value);
     static Failure evaluationError(const QString &expression, const QString &fieldName, const QString &error);
     // JSONata's type names: 'array', 'object', 'string', 'number', 'boolean', 'null'.
     static QString typeName(const Json &value);
@@ -79,6 +80,8 @@ public:
     QString loadError();
     // Compiled expressions held by this engine.
     int cachedExpressions() const;
+    // How often the JavaScript engine was replaced to keep V4 fast (see the .cpp).
+    int reloads() const;
 
 private:
     struct Private;

@@ -19,7 +19,7 @@ double JsonataHost::seededRandom(double seed)
     // The sandbox has already truncated the seed; clamp what does not fit a 64-bit integer.
     qint64 s = 0;
     if (std::isfinite(seed))
-        s = seed >= 9.2e18 ? std::numeric_limits<qint64>::max()
+        s = seed >= 9.2e18    ? std::numeric_limits<qint64>::max()
             : seed <= -9.2e18 ? std::numeric_limits<qint64>::min()
                               : qint64(seed);
     RandomSource seeded{quint64(s)};
@@ -38,8 +38,8 @@ QString JsonataHost::uuid()
     bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4
     bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
     const QByteArray hex = bytes.toHex();
-    return QString::fromLatin1(hex.mid(0, 8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4)
-                               + '-' + hex.mid(20, 12));
+    return QString::fromLatin1(hex.mid(0, 8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' +
+                               hex.mid(16, 4) + '-' + hex.mid(20, 12));
 }
 
 QString JsonataHost::hash(const QString &value, const QString &algorithm)

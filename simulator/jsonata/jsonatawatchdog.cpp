@@ -13,7 +13,8 @@ constexpr auto pollInterval = std::chrono::milliseconds(10);
 
 qint64 JsonataWatchdog::nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -51,8 +52,7 @@ bool JsonataWatchdog::Slot::interruptIfOverdue(qint64 nowNs)
 {
     std::lock_guard lock(m_mutex);
     const qint64 started = m_startedNs.load();
-    if (started == 0)
-        return false;
+    if (started == 0) return false;
     if (!m_fired && nowNs - started > m_budgetNs) {
         m_fired = true;
         m_engine->setInterrupted(true);
@@ -75,8 +75,7 @@ JsonataWatchdog::~JsonataWatchdog()
         thread = std::move(m_thread);
     }
     m_cv.notify_all();
-    if (thread.joinable())
-        thread.join();
+    if (thread.joinable()) thread.join();
 }
 
 void JsonataWatchdog::add(Slot *slot)
@@ -84,8 +83,7 @@ void JsonataWatchdog::add(Slot *slot)
     std::lock_guard lock(m_mutex);
     m_slots.push_back(slot);
     // Started by the first engine; it sleeps on the condition variable whenever nothing runs.
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] { run(); });
+    if (!m_thread.joinable()) m_thread = std::thread([this] { run(); });
 }
 
 void JsonataWatchdog::remove(Slot *slot)
@@ -122,14 +120,12 @@ void JsonataWatchdog::run()
             continue;
         }
         m_cv.wait_for(lock, pollInterval, [this] { return m_stop; });
-        if (m_stop)
-            break;
+        if (m_stop) break;
         if (!scan()) {
             // Going to sleep: publish it first, then look once more for an evaluation that began
             // before it could see the flag (that one did not wake us).
             m_awake.store(false);
-            if (scan())
-                m_awake.store(true);
+            if (scan()) m_awake.store(true);
         }
     }
 }

@@ -53,9 +53,14 @@
     // documented errors ("Stack overflow error", "Expression evaluation timeout") match.
     var maxDepth = 100;
     var depth = 0;
+    // Evaluation steps since the engine was loaded: Qt 6.4's V4 slows down by two orders of
+    // magnitude after a few hundred thousand (a garbage collection per allocation, not a leak), so
+    // JsonataEngine replaces the whole QJSEngine well before that (docs/jsonata.md).
+    var steps = 0;
     var stackOverflow = 'Stack overflow error: Check for non-terminating recursive function.  '
         + 'Consider rewriting as tail-recursive.';
     function enter() {
+        ++steps;
         if (++depth > maxDepth)
             throw { code: 'U1001', message: stackOverflow };
     }
@@ -244,6 +249,9 @@
         },
         forget: function () {
             compiled = [];
+        },
+        steps: function () {
+            return steps;
         },
         // The values of $states and of the variables for the next run()s, as one JSON object.
         begin: function (bindingsJson, nowMillis) {

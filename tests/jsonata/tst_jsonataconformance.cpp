@@ -9,9 +9,9 @@
 
 #include "asl/statemachine.h"
 
+#include "shared.h"
 #include "json/jsonreader.h"
 #include "json/jsonwriter.h"
-#include "shared.h"
 
 #include <QFile>
 #include <QHash>
@@ -26,8 +26,7 @@ namespace {
 Json readJson(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Json();
+    if (!f.open(QIODevice::ReadOnly)) return Json();
     return JsonReader::parseOrUndefined(f.readAll());
 }
 
@@ -89,9 +88,11 @@ public:
             m_ctx = EvalContext{};
             m_ctx.variables = &m_scope;
             m_ctx.random = &m_random;
-            m_ctx.contextObject = Json{{QStringLiteral("Execution"), Json{{QStringLiteral("Input"), m_input}}},
-                                       {QStringLiteral("State"), Json{{QStringLiteral("Name"), current}}}};
-            m_states = Json{{QStringLiteral("input"), input}, {QStringLiteral("context"), m_ctx.contextObject}};
+            m_ctx.contextObject =
+                Json{{QStringLiteral("Execution"), Json{{QStringLiteral("Input"), m_input}}},
+                     {QStringLiteral("State"), Json{{QStringLiteral("Name"), current}}}};
+            m_states =
+                Json{{QStringLiteral("input"), input}, {QStringLiteral("context"), m_ctx.contextObject}};
             const QString type = state[u"Type"].toString();
             Json output = input;
             QString next = state[u"Next"].toString();
@@ -105,11 +106,10 @@ public:
                 o.cause = nullptr;
                 for (const char *field : {"Error", "Cause"}) {
                     const Json *v = state.find(QString::fromLatin1(field));
-                    if (!v)
-                        continue;
-                    Outcome<Json> r = m_engine.evaluateTemplate(*v, QString::fromLatin1(field), m_states, m_ctx);
-                    if (r.failed())
-                        return failed(r.failure());
+                    if (!v) continue;
+                    Outcome<Json> r =
+                        m_engine.evaluateTemplate(*v, QString::fromLatin1(field), m_states, m_ctx);
+                    if (r.failed()) return failed(r.failure());
                     (qstrcmp(field, "Error") == 0 ? o.error : o.cause) = r.value();
                 }
                 return o;
@@ -118,10 +118,9 @@ public:
                 next = state[u"Default"].toString();
                 const QList<Json> &rules = state[u"Choices"].items();
                 for (qsizetype i = 0; i < rules.size(); ++i) {
-                    Outcome<Json> c = m_engine.evaluateTemplate(rules[i][u"Condition"], QStringLiteral("Condition"),
-                                                                m_states, m_ctx);
-                    if (c.failed())
-                        return failed(c.failure());
+                    Outcome<Json> c = m_engine.evaluateTemplate(rules[i][u"Condition"],
+                                                                QStringLiteral("Condition"), m_states, m_ctx);
+                    if (c.failed()) return failed(c.failure());
                     if (!c.value().isBool())
                         return skipped(QStringLiteral("a non-boolean Condition is the interpreter's check"));
                     if (c.value().toBool()) {
@@ -135,27 +134,27 @@ public:
                 if (state.contains(u"Timestamp"))
                     return skipped(QStringLiteral("Wait timestamps are parsed by the interpreter"));
                 if (const Json *seconds = state.find(u"Seconds")) {
-                    Outcome<Json> r = m_engine.evaluateTemplate(*seconds, QStringLiteral("Seconds"), m_states, m_ctx);
-                    if (r.failed())
-                        return failed(r.failure());
+                    Outcome<Json> r =
+                        m_engine.evaluateTemplate(*seconds, QStringLiteral("Seconds"), m_states, m_ctx);
+                    if (r.failed()) return failed(r.failure());
                 }
             } else if (type == QLatin1String("Map")) {
                 const Json &items = state[u"Items"];
                 if (asl::isJsonataExpression(items)) {
-                    Outcome<Json> r = m_engine.evaluateTemplate(items, QStringLiteral("Items"), m_states, m_ctx);
-                    if (r.failed())
-                        return failed(r.failure());
+                    Outcome<Json> r =
+                        m_engine.evaluateTemplate(items, QStringLiteral("Items"), m_states, m_ctx);
+                    if (r.failed()) return failed(r.failure());
                     if (!r.value().isArray())
                         return failed(JsonataEngine::unexpectedType(asl::jsonataBody(items).trimmed(),
-                                                                    QStringLiteral("Items"), QStringLiteral("array"),
-                                                                    r.value()));
+                                                                    QStringLiteral("Items"),
+                                                                    QStringLiteral("array"), r.value()));
                 }
                 return skipped(QStringLiteral("Map iterations run in the interpreter"));
             } else if (type == QLatin1String("Task")) {
                 if (const Json *args = state.find(u"Arguments")) {
-                    Outcome<Json> r = m_engine.evaluateTemplate(*args, QStringLiteral("Arguments"), m_states, m_ctx);
-                    if (r.failed())
-                        return failed(r.failure());
+                    Outcome<Json> r =
+                        m_engine.evaluateTemplate(*args, QStringLiteral("Arguments"), m_states, m_ctx);
+                    if (r.failed()) return failed(r.failure());
                 }
                 return skipped(QStringLiteral("task invocations run in the interpreter"));
             } else if (type != QLatin1String("Pass") && type != QLatin1String("Succeed")) {
@@ -165,16 +164,16 @@ public:
             // Assign and Output both see the variables as they were when the state was entered.
             QHash<QString, Json> assigned;
             if (assign) {
-                Outcome<Json> a = m_engine.evaluateTemplate(*assign, QStringLiteral("Assign"), m_states, m_ctx);
-                if (a.failed())
-                    return failed(a.failure());
+                Outcome<Json> a =
+                    m_engine.evaluateTemplate(*assign, QStringLiteral("Assign"), m_states, m_ctx);
+                if (a.failed()) return failed(a.failure());
                 for (const JsonMember &m : a.value().members())
                     assigned.insert(m.key, m.value);
             }
             if (outputField) {
-                Outcome<Json> o = m_engine.evaluateTemplate(*outputField, QStringLiteral("Output"), m_states, m_ctx);
-                if (o.failed())
-                    return failed(o.failure());
+                Outcome<Json> o =
+                    m_engine.evaluateTemplate(*outputField, QStringLiteral("Output"), m_states, m_ctx);
+                if (o.failed()) return failed(o.failure());
                 output = o.value();
             }
             for (auto it = assigned.cbegin(); it != assigned.cend(); ++it)
@@ -205,8 +204,8 @@ private:
 // AWS's causes carry the state and event id; the engine's causes are what follows.
 QString withoutStatePrefix(const QString &cause)
 {
-    static const QRegularExpression prefix(
-        QStringLiteral("^An error occurred while executing the state '[^']*' \\(entered at the event id #\\d+\\)\\. "));
+    static const QRegularExpression prefix(QStringLiteral(
+        "^An error occurred while executing the state '[^']*' \\(entered at the event id #\\d+\\)\\. "));
     return QString(cause).remove(prefix);
 }
 
@@ -231,8 +230,7 @@ private slots:
             bool jsonata = false;
             for (const Json &f : m.value[u"features"].items())
                 jsonata = jsonata || f == Json("JSONata");
-            if (jsonata)
-                QTest::newRow(qPrintable(m.key)) << root + m.key;
+            if (jsonata) QTest::newRow(qPrintable(m.key)) << root + m.key;
         }
     }
 
@@ -248,8 +246,7 @@ private slots:
 
         Driver driver(m_engine, definition, input);
         const Outcome_ got = driver.run();
-        if (got.kind == Outcome_::Skipped)
-            QSKIP(qPrintable(got.skipReason));
+        if (got.kind == Outcome_::Skipped) QSKIP(qPrintable(got.skipReason));
         if (expected[u"status"] == Json("SUCCEEDED")) {
             QVERIFY2(got.kind == Outcome_::Succeeded,
                      qPrintable(QStringLiteral("failed: %1").arg(got.cause.toString())));

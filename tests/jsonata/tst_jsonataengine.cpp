@@ -57,7 +57,8 @@ private:
     JsonataEngine m_engine;
     RandomSource m_random{42};
 
-    Outcome<Json> eval(const QString &expression, const Json &input = Json::object(), const Variables *vars = nullptr)
+    Outcome<Json> eval(const QString &expression, const Json &input = Json::object(),
+                       const Variables *vars = nullptr)
     {
         EvalContext ctx;
         ctx.variables = vars;
@@ -66,10 +67,7 @@ private:
     }
 
 private slots:
-    void libraryLoads()
-    {
-        QVERIFY2(m_engine.isAvailable(), qPrintable(m_engine.loadError()));
-    }
+    void libraryLoads() { QVERIFY2(m_engine.isAvailable(), qPrintable(m_engine.loadError())); }
 
     // docs.jsonata.org: simple queries, predicates, functions and operators.
     void jsonataDocumentation_data()
@@ -81,7 +79,8 @@ private slots:
             "Phone":[{"type":"home","number":"0203 544 1234"},{"type":"office","number":"01962 001234"},
                      {"type":"office","number":"01962 001235"},{"type":"mobile","number":"077 7700 1234"}]})";
         QTest::newRow("path") << QString("$states.input.Address.City") << QByteArray(R"("Winchester")");
-        QTest::newRow("index") << QString("$states.input.Phone[0].number") << QByteArray(R"("0203 544 1234")");
+        QTest::newRow("index") << QString("$states.input.Phone[0].number")
+                               << QByteArray(R"("0203 544 1234")");
         QTest::newRow("predicate") << QString("$states.input.Phone[type='mobile'].number")
                                    << QByteArray(R"("077 7700 1234")");
         QTest::newRow("predicate many") << QString("$states.input.Phone[type='office'].number")
@@ -90,7 +89,8 @@ private slots:
                                 << QByteArray(R"("Fred Smith")");
         QTest::newRow("object constructor")
             << QString("$states.input.Phone{type: number}")
-            << QByteArray(R"({"home":"0203 544 1234","office":["01962 001234","01962 001235"],"mobile":"077 7700 1234"})");
+            << QByteArray(
+                   R"({"home":"0203 544 1234","office":["01962 001234","01962 001235"],"mobile":"077 7700 1234"})");
         QTest::newRow("count") << QString("$count($states.input.Phone)") << QByteArray("4");
         QTest::newRow("sum") << QString("$sum([1,2,3])") << QByteArray("6");
         QTest::newRow("range operator") << QString("[1..5]") << QByteArray("[1,2,3,4,5]");
@@ -98,10 +98,12 @@ private slots:
         QTest::newRow("conditional") << QString("$states.input.Age > 18 ? 'adult' : 'minor'")
                                      << QByteArray(R"("adult")");
         QTest::newRow("map") << QString("$map([1,2,3], function($v) { $v * 2 })") << QByteArray("[2,4,6]");
-        QTest::newRow("block and binding") << QString("($x := 3; $y := 4; $sqrt($x*$x + $y*$y))") << QByteArray("5");
+        QTest::newRow("block and binding")
+            << QString("($x := 3; $y := 4; $sqrt($x*$x + $y*$y))") << QByteArray("5");
         QTest::newRow("string of number") << QString("$string(5)") << QByteArray(R"("5")");
         QTest::newRow("division") << QString("10 / 4") << QByteArray("2.5");
-        QTest::newRow("regex contains") << QString("$contains('hello$world', /^hello\\$/)") << QByteArray("true");
+        QTest::newRow("regex contains")
+            << QString("$contains('hello$world', /^hello\\$/)") << QByteArray("true");
         QTest::newRow("merge") << QString("$merge([{'a':1},{'b':2}])") << QByteArray(R"({"a":1,"b":2})");
         m_address = parse(address);
     }
@@ -123,11 +125,13 @@ private slots:
         ctx.variables = &vars;
         const Json arguments = parse(R"({"static":"Hello","title":"{% $states.input.title %}",
             "name":"{% $customerName %}","not-evaluated":"$customerName"})");
-        const Outcome<Json> r = m_engine.evaluateTemplate(arguments, QStringLiteral("Arguments"),
-                                                          statesWithInput(parse(R"({"title":"Doctor"})")), ctx);
+        const Outcome<Json> r = m_engine.evaluateTemplate(
+            arguments, QStringLiteral("Arguments"), statesWithInput(parse(R"({"title":"Doctor"})")), ctx);
         QVERIFY2(r.ok(), qPrintable(r.failure().cause));
-        QCOMPARE(compact(r.value()),
-                 QByteArray(R"({"static":"Hello","title":"Doctor","name":"María","not-evaluated":"$customerName"})"));
+        QCOMPARE(
+            compact(r.value()),
+            QByteArray(
+                R"({"static":"Hello","title":"Doctor","name":"María","not-evaluated":"$customerName"})"));
     }
 
     // "Transforming data with JSONata": Example: Input and Output.
@@ -137,7 +141,8 @@ private slots:
             "orderValue":"{% $states.input.order.total %}"})");
         const Json input = parse(R"({"customer":{"firstName":"Martha","lastName":"Rivera"},
             "order":{"items":7,"total":27.91}})");
-        const Outcome<Json> r = m_engine.evaluateTemplate(output, QStringLiteral("Output"), statesWithInput(input), {});
+        const Outcome<Json> r =
+            m_engine.evaluateTemplate(output, QStringLiteral("Output"), statesWithInput(input), {});
         QVERIFY2(r.ok(), qPrintable(r.failure().cause));
         QCOMPARE(r.value(), parse(R"({"lastName":"Last=>Rivera","orderValue":27.91})"));
     }
@@ -149,7 +154,8 @@ private slots:
         states.insert(QStringLiteral("result"), parse(R"({"Payload":{"x":2}})"));
         states.insert(QStringLiteral("errorOutput"), parse(R"({"Error":"E","Cause":"C"})"));
         const Outcome<Json> r = m_engine.evaluateTemplate(
-            parse(R"({"in":"{% $states.input.a %}","res":"{% $states.result.Payload.x %}","err":"{% $states.errorOutput.Error %}"})"),
+            parse(
+                R"({"in":"{% $states.input.a %}","res":"{% $states.result.Payload.x %}","err":"{% $states.errorOutput.Error %}"})"),
             QStringLiteral("Output"), states, {});
         QVERIFY2(r.ok(), qPrintable(r.failure().cause));
         QCOMPARE(r.value(), parse(R"({"in":1,"res":2,"err":"E"})"));
@@ -159,8 +165,10 @@ private slots:
     // is a literal, and strings that merely look like paths stay as they are.
     void literalsStayLiteral()
     {
-        const Json value = parse(R"([" {% 1 %}","{% 1 %} ","$nosuchvar","$.no.such.path",null,0,0.1,true,[],{}])");
-        const Outcome<Json> r = m_engine.evaluateTemplate(value, QStringLiteral("Output"), statesWithInput({}), {});
+        const Json value =
+            parse(R"([" {% 1 %}","{% 1 %} ","$nosuchvar","$.no.such.path",null,0,0.1,true,[],{}])");
+        const Outcome<Json> r =
+            m_engine.evaluateTemplate(value, QStringLiteral("Output"), statesWithInput({}), {});
         QVERIFY(r.ok());
         QVERIFY(r.value().identical(value));
     }
@@ -168,40 +176,47 @@ private slots:
     // Recorded by AWS (corpus assign__undefined_reference__*).
     void undefinedResultNamesTheField()
     {
-        const Outcome<Json> args = m_engine.evaluateTemplate(parse(R"({"FunctionName":"{% $doesNotExist %}"})"),
-                                                             QStringLiteral("Arguments"), statesWithInput({}), {});
+        const Outcome<Json> args =
+            m_engine.evaluateTemplate(parse(R"({"FunctionName":"{% $doesNotExist %}"})"),
+                                      QStringLiteral("Arguments"), statesWithInput({}), {});
         QVERIFY(args.failed());
         QCOMPARE(args.failure().error, QStringLiteral("States.QueryEvaluationError"));
         QVERIFY(args.failure().prefixed);
-        QCOMPARE(args.failure().cause,
-                 QStringLiteral("The JSONata expression '$doesNotExist' specified for the field 'Arguments/FunctionName' "
-                                "returned nothing (undefined)."));
-        const Outcome<Json> assign = m_engine.evaluateTemplate(parse(R"({"result":"{% $doesNotExist %}"})"),
-                                                               QStringLiteral("Assign"), statesWithInput({}), {});
-        QCOMPARE(assign.failure().cause,
-                 QStringLiteral("The JSONata expression '$doesNotExist' specified for the field 'Assign/result' "
-                                "returned nothing (undefined)."));
+        QCOMPARE(
+            args.failure().cause,
+            QStringLiteral(
+                "The JSONata expression '$doesNotExist' specified for the field 'Arguments/FunctionName' "
+                "returned nothing (undefined)."));
+        const Outcome<Json> assign = m_engine.evaluateTemplate(
+            parse(R"({"result":"{% $doesNotExist %}"})"), QStringLiteral("Assign"), statesWithInput({}), {});
+        QCOMPARE(
+            assign.failure().cause,
+            QStringLiteral("The JSONata expression '$doesNotExist' specified for the field 'Assign/result' "
+                           "returned nothing (undefined)."));
     }
 
     // "JSON cannot represent an undefined value": inside arrays too, and the first failure wins.
     void undefinedInsideArraysFails()
     {
-        const Outcome<Json> r = m_engine.evaluateTemplate(parse(R"({"a":[1,"{% $nothing %}","{% $alsoNothing %}"]})"),
-                                                          QStringLiteral("Output"), statesWithInput({}), {});
+        const Outcome<Json> r =
+            m_engine.evaluateTemplate(parse(R"({"a":[1,"{% $nothing %}","{% $alsoNothing %}"]})"),
+                                      QStringLiteral("Output"), statesWithInput({}), {});
         QVERIFY(r.failed());
-        QVERIFY(r.failure().cause.startsWith(QStringLiteral(
-            "The JSONata expression '$nothing' specified for the field 'Output/a")));
+        QVERIFY(r.failure().cause.startsWith(
+            QStringLiteral("The JSONata expression '$nothing' specified for the field 'Output/a")));
         QVERIFY(r.failure().cause.endsWith(QStringLiteral("returned nothing (undefined).")));
     }
 
     // Recorded by AWS (corpus scenarios__map_state_items_eval_jsonata_fail__function).
     void functionResultIsUnsupported()
     {
-        const Outcome<Json> r = m_engine.evaluateTemplate(Json(QStringLiteral("{% $fn := function($x){$x} %}")),
-                                                          QStringLiteral("Items"), statesWithInput({}), {});
+        const Outcome<Json> r =
+            m_engine.evaluateTemplate(Json(QStringLiteral("{% $fn := function($x){$x} %}")),
+                                      QStringLiteral("Items"), statesWithInput({}), {});
         QVERIFY(r.failed());
-        QCOMPARE(r.failure().cause, QStringLiteral("The JSONata expression '$fn := function($x){$x}' specified for the "
-                                                   "field 'Items' returned an unsupported result type."));
+        QCOMPARE(r.failure().cause,
+                 QStringLiteral("The JSONata expression '$fn := function($x){$x}' specified for the "
+                                "field 'Items' returned an unsupported result type."));
     }
 
     // Recorded by AWS (localstack test_math_operations_jsonata snapshot, validated against AWS).
@@ -212,29 +227,34 @@ private slots:
             QStringLiteral("Output"), statesWithInput(parse(R"({"FunctionInput":{"fst":"input"}})")), {});
         QVERIFY(r.failed());
         QCOMPARE(r.failure().cause,
-                 QStringLiteral("The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for "
-                                "the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted "
-                                "to invoke a non-function"));
+                 QStringLiteral(
+                     "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for "
+                     "the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted "
+                     "to invoke a non-function"));
     }
 
     // Recorded by AWS (corpus scenarios__map_state_items_*variable_sampling*): the Map state's check.
     void unexpectedTypeMessages()
     {
-        QCOMPARE(JsonataEngine::unexpectedType(QStringLiteral("$ItemsVar"), QStringLiteral("Items"),
-                                               QStringLiteral("array"), Json(1))
-                     .cause,
-                 QStringLiteral("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
-                                "unexpected result type. Expected 'array', but was 'number' for value: 1"));
-        QCOMPARE(JsonataEngine::unexpectedType(QStringLiteral("$ItemsVar"), QStringLiteral("Items"),
-                                               QStringLiteral("array"), parse(R"({"foo":"bar"})"))
-                     .cause,
-                 QStringLiteral("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
-                                "unexpected result type. Expected 'array', but was 'object' for value: {\"foo\":\"bar\"}"));
+        QCOMPARE(
+            JsonataEngine::unexpectedType(QStringLiteral("$ItemsVar"), QStringLiteral("Items"),
+                                          QStringLiteral("array"), Json(1))
+                .cause,
+            QStringLiteral("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
+                           "unexpected result type. Expected 'array', but was 'number' for value: 1"));
+        QCOMPARE(
+            JsonataEngine::unexpectedType(QStringLiteral("$ItemsVar"), QStringLiteral("Items"),
+                                          QStringLiteral("array"), parse(R"({"foo":"bar"})"))
+                .cause,
+            QStringLiteral(
+                "The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
+                "unexpected result type. Expected 'array', but was 'object' for value: {\"foo\":\"bar\"}"));
         QCOMPARE(JsonataEngine::unexpectedType(QStringLiteral("$ItemsVar"), QStringLiteral("Items"),
                                                QStringLiteral("array"), Json(QStringLiteral("string")))
                      .cause,
-                 QStringLiteral("The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
-                                "unexpected result type. Expected 'array', but was 'string' for value: \"string\""));
+                 QStringLiteral(
+                     "The JSONata expression '$ItemsVar' specified for the field 'Items' returned an "
+                     "unexpected result type. Expected 'array', but was 'string' for value: \"string\""));
     }
 
     // "$eval is not supported in Step Functions workflows."
@@ -248,13 +268,15 @@ private slots:
     // "Functions provided by Step Functions".
     void partitionRangeParse()
     {
-        QCOMPARE(eval(QStringLiteral("$partition([1,2,3,4,5,6,7,8,9], 3)")).value(), parse("[[1,2,3],[4,5,6],[7,8,9]]"));
+        QCOMPARE(eval(QStringLiteral("$partition([1,2,3,4,5,6,7,8,9], 3)")).value(),
+                 parse("[[1,2,3],[4,5,6],[7,8,9]]"));
         QCOMPARE(eval(QStringLiteral("$partition([1,2,3,4], 3)")).value(), parse("[[1,2,3],[4]]"));
         QCOMPARE(eval(QStringLiteral("$range(0, 10, 2)")).value(), parse("[0,2,4,6,8,10]"));
         QCOMPARE(eval(QStringLiteral("$range(0, 9, 3)")).value(), parse("[0,3,6,9]"));
         // "functions that require integer values ... round down any non-integer numbers"
         QCOMPARE(eval(QStringLiteral("$partition([1,2,3,4,5], 2.9)")).value(), parse("[[1,2],[3,4],[5]]"));
-        QCOMPARE(eval(QStringLiteral("$parse('{\"Arg1\": 1, \"Arg2\": []}')")).value(), parse(R"({"Arg1":1,"Arg2":[]})"));
+        QCOMPARE(eval(QStringLiteral("$parse('{\"Arg1\": 1, \"Arg2\": []}')")).value(),
+                 parse(R"({"Arg1":1,"Arg2":[]})"));
         const Json input{{QStringLiteral("s"), Json(QStringLiteral("[1,\"a\"]"))}};
         QCOMPARE(eval(QStringLiteral("$parse($states.input.s)"), input).value(), parse(R"([1,"a"])"));
     }
@@ -263,14 +285,18 @@ private slots:
     void hash()
     {
         QCOMPARE(eval(QStringLiteral("$hash('', 'MD5')")).value(), Json("d41d8cd98f00b204e9800998ecf8427e"));
-        QCOMPARE(eval(QStringLiteral("$hash('abc', 'MD5')")).value(), Json("900150983cd24fb0d6963f7d28e17f72"));
-        QCOMPARE(eval(QStringLiteral("$hash('abc', 'SHA-1')")).value(), Json("a9993e364706816aba3e25717850c26c9cd0d89d"));
+        QCOMPARE(eval(QStringLiteral("$hash('abc', 'MD5')")).value(),
+                 Json("900150983cd24fb0d6963f7d28e17f72"));
+        QCOMPARE(eval(QStringLiteral("$hash('abc', 'SHA-1')")).value(),
+                 Json("a9993e364706816aba3e25717850c26c9cd0d89d"));
         QCOMPARE(eval(QStringLiteral("$hash('abc', 'SHA-256')")).value(),
                  Json("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QCOMPARE(eval(QStringLiteral("$hash('abc', 'SHA-384')")).value(),
-                 Json("cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"));
+                 Json("cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baec"
+                      "a134c825a7"));
         QCOMPARE(eval(QStringLiteral("$hash('abc', 'SHA-512')")).value(),
-                 Json("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd"
+                 Json("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c"
+                      "23a3feebbd"
                       "454d4423643ce80e2a9ac94fa54ca49f"));
         QVERIFY(eval(QStringLiteral("$hash('abc', 'SHA-3')")).failed());
     }
@@ -284,7 +310,8 @@ private slots:
         ca.random = &a;
         cb.random = &b;
         cc.random = &c;
-        const QString expr = QStringLiteral("[$random(), $random(), $uuid(), $shuffle([1,2,3,4,5,6,7,8,9,10])]");
+        const QString expr =
+            QStringLiteral("[$random(), $random(), $uuid(), $shuffle([1,2,3,4,5,6,7,8,9,10])]");
         const Json ra = m_engine.evaluate(expr, QStringLiteral("Output"), statesWithInput({}), ca).value();
         const Json rb = m_engine.evaluate(expr, QStringLiteral("Output"), statesWithInput({}), cb).value();
         const Json rc = m_engine.evaluate(expr, QStringLiteral("Output"), statesWithInput({}), cc).value();
@@ -317,15 +344,18 @@ private slots:
     {
         EvalContext ctx;
         ctx.nowMillis = 1700000000123;
-        const Outcome<Json> r = m_engine.evaluate(QStringLiteral("[$millis(), $now()]"), QStringLiteral("Output"),
-                                                  statesWithInput({}), ctx);
+        const Outcome<Json> r = m_engine.evaluate(QStringLiteral("[$millis(), $now()]"),
+                                                  QStringLiteral("Output"), statesWithInput({}), ctx);
         QVERIFY2(r.ok(), qPrintable(r.failure().cause));
         QCOMPARE(r.value(), parse(R"([1700000000123,"2023-11-14T22:13:20.123Z"])"));
 
         // Without an explicit time: the state's entered time from the context object.
         EvalContext fromContext;
-        fromContext.contextObject = parse(R"({"State":{"EnteredTime":"2024-01-02T03:04:05.678Z","Name":"S"}})");
-        QCOMPARE(m_engine.evaluate(QStringLiteral("$now()"), QStringLiteral("Output"), statesWithInput({}), fromContext)
+        fromContext.contextObject =
+            parse(R"({"State":{"EnteredTime":"2024-01-02T03:04:05.678Z","Name":"S"}})");
+        QCOMPARE(m_engine
+                     .evaluate(QStringLiteral("$now()"), QStringLiteral("Output"), statesWithInput({}),
+                               fromContext)
                      .value(),
                  Json("2024-01-02T03:04:05.678Z"));
     }
@@ -354,11 +384,13 @@ private slots:
         QTest::newRow("keys") << QString("$keys($states.input)") << QByteArray(R"(["a","b","list","Order"])");
         QTest::newRow("mapped over array") << QString("$states.input.list.y") << QByteArray("[1,2]");
         QTest::newRow("predicate") << QString("$states.input.list[y=2].z") << QByteArray(R"("two")");
-        QTest::newRow("wildcard") << QString("$count($states.input.*)") << QByteArray("5"); // 1, b, 2 list items, 1 order
+        QTest::newRow("wildcard") << QString("$count($states.input.*)")
+                                  << QByteArray("5"); // 1, b, 2 list items, 1 order
         QTest::newRow("two paths") << QString("$states.input.a + $states.input.b.c") << QByteArray("4");
-        QTest::newRow("parent")
-            << QString("$states.input.Order.Product.{'p': Name, 'o': %.OrderID}") << QByteArray(R"({"p":"a","o":"o1"})");
-        QTest::newRow("whole and part") << QString("[$states.input.a, $count($keys($states))]") << QByteArray("[1,2]");
+        QTest::newRow("parent") << QString("$states.input.Order.Product.{'p': Name, 'o': %.OrderID}")
+                                << QByteArray(R"({"p":"a","o":"o1"})");
+        QTest::newRow("whole and part")
+            << QString("[$states.input.a, $count($keys($states))]") << QByteArray("[1,2]");
         QTest::newRow("variable member") << QString("$v.a") << QByteArray("10");
         QTest::newRow("variable whole") << QString("$v.a + $count($keys($v))") << QByteArray("12");
     }
@@ -385,15 +417,16 @@ private slots:
         const Json half = eval(QStringLiteral("1 / 2")).value();
         QVERIFY(!half.isIntegerStorage());
         QCOMPARE(half.toDouble(), 0.5);
-        QCOMPARE(eval(QStringLiteral("$states.input.n"), parse(R"({"n":1.5e300})")).value().toDouble(), 1.5e300);
+        QCOMPARE(eval(QStringLiteral("$states.input.n"), parse(R"({"n":1.5e300})")).value().toDouble(),
+                 1.5e300);
     }
 
     // Null is a value, not "nothing".
     void nullIsAValue()
     {
-        const Outcome<Json> r = m_engine.evaluateTemplate(parse(R"({"v":"{% $states.input.bar %}"})"),
-                                                          QStringLiteral("Output"),
-                                                          statesWithInput(parse(R"({"bar":null})")), {});
+        const Outcome<Json> r =
+            m_engine.evaluateTemplate(parse(R"({"v":"{% $states.input.bar %}"})"), QStringLiteral("Output"),
+                                      statesWithInput(parse(R"({"bar":null})")), {});
         QVERIFY(r.ok());
         QCOMPARE(compact(r.value()), QByteArray(R"({"v":null})"));
     }
@@ -402,12 +435,15 @@ private slots:
     void nonTerminatingExpressionIsStopped()
     {
         JsonataEngine quick(JsonataEngine::Options{300});
-        const Outcome<Json> r = quick.evaluate(QStringLiteral("($loop := function($n) { $loop($n + 1) }; $loop(0))"),
-                                               QStringLiteral("Output"), statesWithInput({}), {});
+        const Outcome<Json> r =
+            quick.evaluate(QStringLiteral("($loop := function($n) { $loop($n + 1) }; $loop(0))"),
+                           QStringLiteral("Output"), statesWithInput({}), {});
         QVERIFY(r.failed());
         QCOMPARE(r.failure().error, QStringLiteral("States.QueryEvaluationError"));
-        QVERIFY2(r.failure().cause.contains(QStringLiteral("Expression evaluation timeout")), qPrintable(r.failure().cause));
-        const Outcome<Json> after = quick.evaluate(QStringLiteral("1 + 1"), QStringLiteral("Output"), statesWithInput({}), {});
+        QVERIFY2(r.failure().cause.contains(QStringLiteral("Expression evaluation timeout")),
+                 qPrintable(r.failure().cause));
+        const Outcome<Json> after =
+            quick.evaluate(QStringLiteral("1 + 1"), QStringLiteral("Output"), statesWithInput({}), {});
         QVERIFY2(after.ok(), qPrintable(after.failure().cause));
         QCOMPARE(after.value(), Json(2));
     }
@@ -418,8 +454,24 @@ private slots:
         const Outcome<Json> r =
             eval(QStringLiteral("($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(10000))"));
         QVERIFY(r.failed());
-        QVERIFY2(r.failure().cause.contains(QStringLiteral("Stack overflow error")), qPrintable(r.failure().cause));
-        QCOMPARE(eval(QStringLiteral("($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(5))")).value(), Json(5));
+        QVERIFY2(r.failure().cause.contains(QStringLiteral("Stack overflow error")),
+                 qPrintable(r.failure().cause));
+        QCOMPARE(eval(QStringLiteral("($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(5))")).value(),
+                 Json(5));
+    }
+
+    // Long runs: the JavaScript engine is replaced before V4 degrades, and results do not change.
+    void engineIsReplacedOnLongRuns()
+    {
+        JsonataEngine engine;
+        for (int i = 0; i < 40; ++i) {
+            const Outcome<Json> r =
+                engine.evaluate(QStringLiteral("$sum($map([1..2000], function($v) { $v * 2 }))"),
+                                QStringLiteral("Output"), statesWithInput({}), {});
+            QVERIFY2(r.ok(), qPrintable(r.failure().cause));
+            QCOMPARE(r.value(), Json(4002000)); // 2 * (1 + ... + 2000)
+        }
+        QVERIFY(engine.reloads() >= 1);
     }
 
     void compiledExpressionsAreCached()
@@ -427,8 +479,10 @@ private slots:
         JsonataEngine engine;
         const Json t = parse(R"({"a":"{% $states.input.x %}","b":"{% $states.input.x %}"})");
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(engine.evaluateTemplate(t, QStringLiteral("Output"), statesWithInput(parse(R"({"x":1})")), {}).value(),
-                     parse(R"({"a":1,"b":1})"));
+            QCOMPARE(
+                engine.evaluateTemplate(t, QStringLiteral("Output"), statesWithInput(parse(R"({"x":1})")), {})
+                    .value(),
+                parse(R"({"a":1,"b":1})"));
         QCOMPARE(engine.cachedExpressions(), 1);
     }
 
@@ -458,12 +512,14 @@ private slots:
     {
         QVERIFY(m_engine.evaluate(QStringLiteral("1"), QStringLiteral("Output"), {}, {}).ok());
         Outcome<Json> other = Json();
-        std::thread t([&] { other = m_engine.evaluate(QStringLiteral("1"), QStringLiteral("Output"), {}, {}); });
+        std::thread t(
+            [&] { other = m_engine.evaluate(QStringLiteral("1"), QStringLiteral("Output"), {}, {}); });
         t.join();
         QVERIFY(other.failed());
         Outcome<Json> own = Json();
         std::thread u([&] {
-            own = JsonataEngine::forCurrentThread().evaluate(QStringLiteral("2"), QStringLiteral("Output"), {}, {});
+            own = JsonataEngine::forCurrentThread().evaluate(QStringLiteral("2"), QStringLiteral("Output"),
+                                                             {}, {});
         });
         u.join();
         QVERIFY2(own.ok(), qPrintable(own.failure().cause));

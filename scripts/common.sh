@@ -10,8 +10,8 @@ STEPWISE_PACKAGES=(
   qt6-base-dev qt6-declarative-dev qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-window
   qml6-module-qtquick-controls qml6-module-qtquick-templates qml6-module-qtquick-layouts
   qml6-module-qtquick-shapes qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs
-  qml6-module-qt-labs-settings qml6-module-qtqml-models
-  libgraphviz-dev graphviz libyaml-cpp-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+  qml6-module-qt-labs-settings qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-models
+  libgraphviz-dev graphviz libyaml-cpp-dev librsvg2-bin fonts-dejavu-core xvfb xauth libgl1-mesa-dri
 )
 
 # Commands whose Debian package is installed only when the command is missing: a machine may

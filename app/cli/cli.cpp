@@ -2,6 +2,8 @@
 
 #include "commands.h"
 
+#include "validate/sizelimits.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,8 @@ const QList<Command> &commands()
     static const QList<Command> all = {
         {"validate", "check definitions for errors and warnings", &runValidate, &validateHelp},
         {"fmt", "write a definition back through the model (2-space JSON)", &runFmt, &fmtHelp},
+        {"layout", "print the diagram geometry (nodes, clusters, routed edges)", &runLayout, &layoutHelp},
+        {"export", "write the diagram as SVG, PNG or Graphviz DOT", &runExport, &exportHelp},
         {"simulate", "run a state machine on a virtual clock with mocked tasks", &runSimulate, &simulateHelp},
         {"cost", "estimate the monthly AWS bill from simulated runs", &runCost, &costHelp},
     };
@@ -84,7 +88,16 @@ bool readFile(const QString &path, QByteArray &data, QString &error)
         error = QStringLiteral("%1: cannot read: %2").arg(path, f.errorString());
         return false;
     }
-    data = f.readAll();
+    // Refused before reading (docs/limits.md); the capped read also stops devices and pipes.
+    if (f.size() > validate::MaxFileSize) {
+        error = validate::fileTooLargeMessage(path, f.size());
+        return false;
+    }
+    data = f.read(validate::MaxFileSize + 1);
+    if (data.size() > validate::MaxFileSize) {
+        error = validate::fileTooLargeMessage(path, -1);
+        return false;
+    }
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "validate/sizelimits.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -13,17 +15,31 @@ Document::Document(QObject *parent) : QObject(parent)
 QString Document::loadFile(const QString &path)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("%1: cannot open: %2").arg(path, f.errorString());
-    loadText(f.readAll(), path);
+    if (!f.open(QIODevice::ReadOnly)) return QStringLiteral("%1: cannot open: %2").arg(path, f.errorString());
+    // Refused before reading (docs/limits.md); the capped read also stops devices and pipes.
+    if (f.size() > validate::MaxFileSize) return validate::fileTooLargeMessage(path, f.size());
+    const QByteArray text = f.read(validate::MaxFileSize + 1);
+    if (text.size() > validate::MaxFileSize) return validate::fileTooLargeMessage(path, -1);
+    Pins pins;
+    const QString sidecarError = readSidecar(path, &pins);
+    load(text, path, sidecarError.isEmpty() ? pins : Pins());
+    m_sidecarError = sidecarError;
     return {};
 }
 
 void Document::loadText(const QByteArray &utf8, const QString &path)
 {
+    load(utf8, path, Pins());
+}
+
+void Document::load(const QByteArray &utf8, const QString &path, const Pins &pins)
+{
     m_doc = asl::AslDocument::fromText(utf8);
     m_path = path;
+    m_pins = pins;
+    m_sidecarError.clear();
     m_undo.clear();
+    emit pinsChanged();
     emit loaded();
     emit changed();
 }
@@ -31,17 +47,24 @@ void Document::loadText(const QByteArray &utf8, const QString &path)
 QString Document::saveFile(const QString &path)
 {
     const QString target = path.isEmpty() ? m_path : path;
-    if (target.isEmpty())
-        return QStringLiteral("no file name to save to");
+    if (target.isEmpty()) return QStringLiteral("no file name to save to");
     QSaveFile f(target);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("%1: cannot write: %2").arg(target, f.errorString());
     const QByteArray data = m_doc.toText();
     if (f.write(data) != data.size() || !f.commit())
         return QStringLiteral("%1: cannot write: %2").arg(target, f.errorString());
+    if (const QString e = writeSidecar(target, m_pins); !e.isEmpty()) return e;
     m_path = target;
     m_undo.setClean();
     return {};
+}
+
+void Document::setPins(const Pins &pins)
+{
+    if (pins == m_pins) return;
+    m_pins = pins;
+    emit pinsChanged();
 }
 
 void Document::setRoot(const Json &root)

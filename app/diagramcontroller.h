@@ -1,0 +1,125 @@
+#pragma once
+
+#include "documentcontroller.h"
+#include "painter.h"
+#include "scene.h"
+#include "style.h"
+
+#include <QColor>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QRectF>
+#include <QStringList>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <memory>
+
+namespace sw::layout {
+class LayoutCache;
+}
+
+namespace sw::gui {
+
+// The canvas's model: lays out the open document off the GUI thread (one layout at a time, the
+// latest request wins), holds the resulting scene, and owns what the user does to it that is not
+// an edit of the definition: selection, hover, tooltips. Moving states and Auto-layout go to the
+// document as undo commands (pins), and come back here as a new layout. Views (DiagramView, the
+// minimap) only read the scene and the decorations.
+class DiagramController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(sw::gui::DocumentController *document READ document WRITE setDocument NOTIFY documentChanged)
+    Q_PROPERTY(bool ready READ isReady NOTIFY sceneChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QRectF bounds READ bounds NOTIFY sceneChanged)
+    Q_PROPERTY(int stateCount READ stateCount NOTIFY sceneChanged)
+    Q_PROPERTY(double layoutMs READ layoutMs NOTIFY sceneChanged)
+    Q_PROPERTY(QString layoutError READ layoutError NOTIFY sceneChanged)
+    Q_PROPERTY(bool hasPins READ hasPins NOTIFY sceneChanged)
+    Q_PROPERTY(QStringList selection READ selection NOTIFY selectionChanged)
+    Q_PROPERTY(QString hovered READ hovered WRITE setHovered NOTIFY hoveredChanged)
+    Q_PROPERTY(QColor backgroundColor READ backgroundColor WRITE setBackgroundColor NOTIFY styleChanged)
+    Q_PROPERTY(QColor textColor READ textColor WRITE setTextColor NOTIFY styleChanged)
+    Q_PROPERTY(QColor accentColor READ accentColor WRITE setAccentColor NOTIFY styleChanged)
+public:
+    explicit DiagramController(QObject *parent = nullptr);
+    ~DiagramController() override;
+
+    DocumentController *document() const { return m_document; }
+    void setDocument(DocumentController *document);
+
+    bool isReady() const { return m_scene != nullptr; }
+    bool isBusy() const { return m_running || m_coalesce.isActive(); } // a layout is due or running
+    QRectF bounds() const { return m_scene ? m_scene->bounds() : QRectF(); }
+    int stateCount() const;
+    double layoutMs() const { return m_scene ? m_scene->geometry().elapsedMs : 0; }
+    QString layoutError() const { return m_scene ? m_scene->geometry().error : QString(); }
+    bool hasPins() const;
+
+    QStringList selection() const;
+    QString hovered() const { return m_decorations.hovered; }
+    void setHovered(const QString &id);
+
+    QColor backgroundColor() const { return m_base; }
+    void setBackgroundColor(const QColor &c);
+    QColor textColor() const { return m_text; }
+    void setTextColor(const QColor &c);
+    QColor accentColor() const { return m_accent; }
+    void setAccentColor(const QColor &c);
+
+    // For views (C++): the current scene, style and decorations.
+    render::SceneHandle scene() const { return m_scene; }
+    const render::DiagramStyle &style() const { return m_style; }
+    const render::Decorations &decorations() const { return m_decorations; }
+
+    // Hit testing in scene coordinates. nodeAt returns only selectable states ("" elsewhere).
+    Q_INVOKABLE QString nodeAt(qreal x, qreal y) const;
+    Q_INVOKABLE QRectF nodeRect(const QString &id) const;
+    Q_INVOKABLE QString tooltipAt(qreal x, qreal y) const; // a state's key fields, or an edge's label
+    Q_INVOKABLE QVariantList selectionRects() const;       // boxes of the selected states
+
+    Q_INVOKABLE void select(const QString &id, bool toggle = false);
+    Q_INVOKABLE void selectInRect(const QRectF &sceneRect, bool add);
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void clearSelection();
+    Q_INVOKABLE bool isSelected(const QString &id) const { return m_decorations.selected.contains(id); }
+
+    // Pins the selected states moved by (dx, dy) scene units: one undoable command.
+    Q_INVOKABLE void moveSelection(qreal dx, qreal dy);
+    // Forgets all pins (undoable) and lays out again.
+    Q_INVOKABLE void autoLayout();
+
+signals:
+    void documentChanged();
+    void sceneChanged();
+    void busyChanged();
+    void selectionChanged();
+    void hoveredChanged();
+    void styleChanged();
+    // Decorations changed for these nodes only (views repaint just their area).
+    void decorationsChanged(const QStringList &ids);
+
+private:
+    void scheduleLayout();
+    void startLayout();
+    void applyScene(const render::SceneHandle &scene);
+    void updateStyle();
+    void setSelection(const QSet<QString> &ids);
+    void pruneSelection();
+
+    QPointer<DocumentController> m_document;
+    render::SceneHandle m_scene;
+    render::DiagramStyle m_style;
+    render::Decorations m_decorations;
+    QColor m_base, m_text, m_accent;
+    std::shared_ptr<layout::LayoutCache> m_cache;
+    QThreadPool m_pool; // one thread: layouts run one at a time
+    QTimer m_coalesce;  // several change signals of one edit give one layout
+    bool m_running = false;
+    bool m_pending = false;
+};
+
+} // namespace sw::gui

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace sw::layout {
+Q_DECLARE_LOGGING_CATEGORY(lcLayout)
+} // namespace sw::layout

@@ -1,5 +1,6 @@
 #include "exporters.h"
 
+#include "formats/exports.h"
 #include "painter.h"
 #include "scene.h"
 
@@ -11,6 +12,21 @@
 
 namespace sw::render {
 
+namespace {
+// The text formats of model/formats (Mermaid, YAML, JSON, CloudFormation, SAM, Terraform), in the
+// order formats::textExports() lists them; they write the definition, not the drawing.
+template <int I> QByteArray textExport(const ExportInput &in, QString *)
+{
+    return formats::textExports().at(I).write(
+        formats::ExportSource{&in.machine->json, in.machine, QString()});
+}
+template <int I> Exporter textExporter()
+{
+    const formats::TextExport &e = formats::textExports().at(I);
+    return {e.name, e.extension, e.description, false, &textExport<I>};
+}
+} // namespace
+
 const QList<Exporter> &exporters()
 {
     static const QList<Exporter> all = {
@@ -20,6 +36,12 @@ const QList<Exporter> &exporters()
          true, &exportPng},
         {QStringLiteral("dot"), QStringLiteral("dot"),
          QStringLiteral("Graphviz DOT, clusters for Parallel and Map"), false, &exportDot},
+        textExporter<0>(),
+        textExporter<1>(),
+        textExporter<2>(),
+        textExporter<3>(),
+        textExporter<4>(),
+        textExporter<5>(),
     };
     return all;
 }

@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "editcommand.h"
+
 #include "validate/sizelimits.h"
 
 #include <QFile>
@@ -32,9 +34,21 @@ void Document::loadText(const QByteArray &utf8, const QString &path)
     load(utf8, path, Pins());
 }
 
-void Document::load(const QByteArray &utf8, const QString &path, const Pins &pins)
+void Document::newDocument(const QByteArray &utf8)
+{
+    load(utf8, QString(), Pins());
+}
+
+void Document::read(const QByteArray &utf8)
 {
     m_doc = asl::AslDocument::fromText(utf8);
+    m_rawText = m_doc.parsed ? QByteArray() : utf8;
+    m_positions = Positions::OfTree; // m_doc itself carries the positions of this text
+}
+
+void Document::load(const QByteArray &utf8, const QString &path, const Pins &pins)
+{
+    read(utf8);
     m_path = path;
     m_pins = pins;
     m_sidecarError.clear();
@@ -51,7 +65,7 @@ QString Document::saveFile(const QString &path)
     QSaveFile f(target);
     if (!f.open(QIODevice::WriteOnly))
         return QStringLiteral("%1: cannot write: %2").arg(target, f.errorString());
-    const QByteArray data = m_doc.toText();
+    const QByteArray data = text();
     if (f.write(data) != data.size() || !f.commit())
         return QStringLiteral("%1: cannot write: %2").arg(target, f.errorString());
     if (const QString e = writeSidecar(target, m_pins); !e.isEmpty()) return e;
@@ -67,10 +81,57 @@ void Document::setPins(const Pins &pins)
     emit pinsChanged();
 }
 
+QByteArray Document::text() const
+{
+    return m_doc.parsed ? m_doc.toText() : m_rawText;
+}
+
+const asl::AslDocument &Document::positioned() const
+{
+    if (m_positions == Positions::OfTree || !m_doc.parsed) return m_doc;
+    if (m_positions == Positions::Stale) {
+        m_positioned = asl::AslDocument::fromText(m_doc.toText());
+        m_positions = Positions::Reread;
+    }
+    return m_positioned;
+}
+
+QString Document::push(EditCommand *command)
+{
+    std::unique_ptr<EditCommand> owned(command);
+    if (!command->error().isEmpty()) return command->error();
+    if (!command->changesSomething()) return {};
+    m_undo.push(owned.release());
+    return {};
+}
+
+void Document::treeChanged()
+{
+    m_doc.rebuild();
+    // Positions of the edited tree are stale: positioned() re-reads the text when asked.
+    m_positions = Positions::Stale;
+    m_positioned = asl::AslDocument();
+    emit changed();
+}
+
 void Document::setRoot(const Json &root)
 {
     m_doc.root = root;
-    m_doc.rebuild();
+    treeChanged();
+}
+
+void Document::setRootAndPins(const Json &root, const Pins &pins)
+{
+    m_doc.root = root;
+    const bool pinsDiffer = pins != m_pins;
+    m_pins = pins;
+    treeChanged();
+    if (pinsDiffer) emit pinsChanged();
+}
+
+void Document::setText(const QByteArray &utf8)
+{
+    read(utf8);
     emit changed();
 }
 

@@ -10,6 +10,8 @@
 
 namespace sw::edit {
 
+class EditCommand;
+
 // The open definition and the only way to change it. Every mutation is an undo command on the
 // document's QUndoStack; "modified" is derived from the stack's clean state. Views read the typed
 // machine and listen to the change signals; they never edit the JSON themselves.
@@ -25,19 +27,35 @@ public:
     // sidecarError()); saveFile writes it beside the definition, or removes it when nothing is pinned.
     QString loadFile(const QString &path);
     void loadText(const QByteArray &utf8, const QString &path = QString());
+    // A new, untitled document (File > New): no path, not modified, nothing to undo.
+    void newDocument(const QByteArray &utf8);
     QString saveFile(const QString &path = QString()); // atomic (QSaveFile)
 
     const asl::AslDocument &asl() const { return m_doc; }
+    // The same definition re-read from text(): its positions (line:column) are those of the text
+    // a save would write, also after edits (the edited tree keeps the positions it was read with,
+    // and new members have none). Computed on demand and cached until the next change.
+    const asl::AslDocument &positioned() const;
     const Json &root() const { return m_doc.root; }
     const asl::StateMachine &machine() const { return m_doc.machine; }
     QString filePath() const { return m_path; }
     bool isModified() const { return !m_undo.isClean(); }
     QUndoStack *undoStack() { return &m_undo; }
     const QUndoStack *undoStack() const { return &m_undo; }
-    QByteArray text() const { return m_doc.toText(); }
+    // What a save writes: the tree as text, or the text as read when it is not JSON.
+    QByteArray text() const;
+    bool isParsed() const { return m_doc.parsed; }
 
-    // Low-level edit applied by commands: replaces the whole tree (commands keep before/after).
+    // Pushes an edit onto the undo stack (which runs it). A command whose edit was refused
+    // (EditCommand::error(), e.g. a name that is taken) is deleted and its error returned; an
+    // edit that would change nothing is deleted too. Returns "" when the edit was applied.
+    QString push(EditCommand *command);
+
+    // Low-level edits applied by commands (commands keep before/after): replace the whole tree,
+    // the tree and the pins at once, or the whole text (re-read; what the code view applies).
     void setRoot(const Json &root);
+    void setRootAndPins(const Json &root, const Pins &pins);
+    void setText(const QByteArray &utf8);
 
     // Pinned node positions (see layoutsidecar.h). Changed through MoveStatesCommand and
     // ClearPinsCommand; setPins is their low-level edit.
@@ -53,8 +71,15 @@ signals:
 
 private:
     void load(const QByteArray &utf8, const QString &path, const Pins &pins);
+    void read(const QByteArray &utf8);
+    void treeChanged();
 
     asl::AslDocument m_doc;
+    QByteArray m_rawText; // the text as read when it is not JSON (saved back unchanged)
+    // Whether m_doc's positions match text(), or a re-read copy is needed (and made).
+    enum class Positions { OfTree, Stale, Reread };
+    mutable Positions m_positions = Positions::OfTree;
+    mutable asl::AslDocument m_positioned;
     QString m_path;
     QUndoStack m_undo;
     Pins m_pins;

@@ -455,15 +455,28 @@ bool operator==(const Json &a, const Json &b)
     case Json::Type::Object: {
         if (a.m_heap == b.m_heap)
             return true;
+        // With duplicate keys the last occurrence is the value, as lookups see it: compare the
+        // keys each object really has.
+        const auto distinctKeys = [](const Json &o) {
+            qsizetype n = 0;
+            const auto &ms = o.members();
+            for (qsizetype i = 0; i < ms.size(); ++i)
+                n += o.indexOf(ms.at(i).key) == i;
+            return n;
+        };
         const auto &x = a.members();
-        if (x.size() != b.size())
-            return false;
-        for (const auto &m : x) {
-            const Json *o = b.find(m.key);
-            if (!o || !(m.value == *o))
+        qsizetype compared = 0;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (a.indexOf(x.at(i).key) != i)
+                continue;
+            const Json *o = b.find(x.at(i).key);
+            if (!o || !(x.at(i).value == *o))
                 return false;
+            ++compared;
         }
-        return true;
+        if (compared == x.size() && x.size() == b.size())
+            return true; // every key of `a` found among as many members of `b`: no duplicates
+        return compared == distinctKeys(b);
     }
     }
     return false;

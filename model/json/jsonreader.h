@@ -15,7 +15,10 @@ class JsonReader
 public:
     struct Options
     {
-        int maxDepth = 4096;
+        // Deeper nesting is refused. Every recursive walk of a Json tree (writer, equality, typed
+        // model, templates) is bounded by it: 1024 levels fit in 1 MiB of stack in optimized
+        // builds and in 8 MiB under AddressSanitizer (docs/limits.md).
+        int maxDepth = 1024;
         bool keepSpellings = true; // false for execution data where spelling is not needed
     };
     struct Result

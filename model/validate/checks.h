@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fields.h"
+#include "sizelimits.h"
 #include "reporter.h"
 
 #include "asl/statemachine.h"
@@ -35,5 +36,9 @@ bool containsPlaceholder(QStringView text);
 // A CloudFormation intrinsic function object ({"Ref": ...}, {"Fn::GetAtt": ...}, {"Fn::Sub": ...}):
 // definitions embedded in a template have them resolved before AWS sees the definition.
 bool isCloudFormationIntrinsic(const Json &value);
+
+// The size of the definition as Stepwise writes it (2-space indented) and minified; a warning
+// (DEFINITION_TOO_LARGE) when it is over MaxDefinitionSize. Counts without serialising.
+void checkDefinitionSize(Reporter &r);
 
 } // namespace sw::validate

@@ -26,6 +26,8 @@ inline constexpr QLatin1StringView NoPath("NO_PATH");
 inline constexpr QLatin1StringView PassResultIsStatic("PASS_RESULT_IS_STATIC");
 // Ours (warning): a Retrier or Catcher that can never be used, its errors being handled before it.
 inline constexpr QLatin1StringView ShadowedErrorHandler("SHADOWED_ERROR_HANDLER");
+// Ours (warning): larger than AWS's definition quota (CreateStateMachine would refuse it).
+inline constexpr QLatin1StringView DefinitionTooLarge("DEFINITION_TOO_LARGE");
 } // namespace code
 
 // Collects the diagnostics of one validation run. Every check module reports through it, so the

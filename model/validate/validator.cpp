@@ -40,7 +40,7 @@ Diagnostics validate(const asl::AslDocument &doc, const Options &options)
     const asl::QueryLanguage topLanguage = doc.machine.queryLanguage;
 
     // Nested machines (Parallel branches, Map processors) are visited with an explicit stack: the
-    // reader accepts 4096 levels of nesting, far more than the call stack should be trusted with.
+    // reader accepts 1024 levels of nesting, more than the call stack should be trusted with.
     QList<const asl::StateMachine *> machines;
     QSet<QString> statesObjects;
     std::vector<PendingMachine> work{{&doc.machine, r.isExpress(), false}};
@@ -80,6 +80,7 @@ Diagnostics validate(const asl::AslDocument &doc, const Options &options)
         checkTransitions(r, *m, allNames);
     checkStateNames(r, machines);
     checkDuplicateKeys(r, doc.root, statesObjects);
+    checkDefinitionSize(r);
 
     sortByPosition(r.diagnostics());
     return r.diagnostics();

@@ -67,6 +67,10 @@ std::optional<Schedule> Schedule::parse(const QString &expression, QString *erro
             return failed(QStringLiteral("a value of 1 takes a singular unit: rate(1 %1)").arg(singular[u]));
     }
     if (u < 0) return failed(QStringLiteral("unknown unit '%1': use minute(s), hour(s) or day(s)").arg(unit));
+    // Bounded so the period in milliseconds cannot overflow; a longer one fires once a window anyway.
+    constexpr qint64 maxSeconds = 1000000000000; // about 31,700 years
+    if (n > maxSeconds / seconds[u])
+        return failed(QStringLiteral("the rate value '%1' is too large").arg(parts[0]));
     s.m_kind = Kind::Rate;
     s.m_rateSeconds = n * seconds[u];
     return s;

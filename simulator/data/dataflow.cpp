@@ -16,13 +16,23 @@ using expr::PathSegment;
 struct CompiledTemplate::Node
 {
     enum class Kind : quint8 { Literal, Object, Array, Path, Intrinsic };
+    struct Member;
     Kind kind = Kind::Literal;
     Json literal;
-    std::vector<std::pair<QString, Node>> members; // Object: output key and value
-    std::vector<Node> items;                       // Array
+    std::vector<Member> members; // Object: output key and value
+    std::vector<Node> items;     // Array
     std::optional<JsonPath> path;
     std::optional<expr::IntrinsicCall> call;
     QString field; // the template key ("x.$"), for messages
+};
+
+// Not a std::pair<QString, Node>: a pair needs Node complete inside Node's own definition, which
+// libstdc++ checks under clang.
+struct CompiledTemplate::Node::Member
+{
+    Member(QString k, Node v) : key(std::move(k)), value(std::move(v)) {}
+    QString key;
+    Node value;
 };
 
 namespace {

@@ -175,7 +175,7 @@ private:
     void runMap(Fiber &f);
     void spawnIterations(Fiber &f);
     Outcome<QList<Json>> mapItems(Fiber &f, const EvalContext &ctx);
-    bool mapSettings(Fiber &f, const EvalContext &ctx, qint64 itemCount);
+    bool mapSettings(Fiber &f, const EvalContext &ctx);
     void childDone(Fiber &parent, Fiber &child);
     void parentResume(Fiber &f);
 

@@ -134,9 +134,8 @@ Outcome<QList<Json>> Execution::mapItems(Fiber &f, const EvalContext &ctx)
 }
 
 // MaxConcurrency and the tolerated failure thresholds, from literals, paths or JSONata.
-bool Execution::mapSettings(Fiber &f, const EvalContext &ctx, qint64 itemCount)
+bool Execution::mapSettings(Fiber &f, const EvalContext &ctx)
 {
-    Q_UNUSED(itemCount);
     const StatePlan &p = *f.state;
     const asl::State &s = *p.state;
     const Json states = p.jsonata ? statesVar(f, p, Json(), Json()) : Json();
@@ -230,7 +229,7 @@ void Execution::runMap(Fiber &f)
     f.map = MapRun{};
     f.map.distributed = s.distributed;
     f.map.label = s.label.toString();
-    if (!mapSettings(f, ctx, items.value().size()))
+    if (!mapSettings(f, ctx))
         return;
     QList<Json> list = items.value();
 

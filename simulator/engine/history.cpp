@@ -2,6 +2,8 @@
 
 #include "json/jsonwriter.h"
 
+#include <cmath>
+
 namespace sw::sim {
 
 namespace {
@@ -45,7 +47,9 @@ Json truncatedFalse()
 
 QString timestamp(const QDateTime &start, double t)
 {
-    const QDateTime at = start.addMSecs(qint64(t * 1000.0 + 0.5)).toUTC();
+    // Rounded to the nearest millisecond either way: imported histories can have events dated
+    // before the first one (negative t), where adding 0.5 and truncating would drift.
+    const QDateTime at = start.addMSecs(std::llround(t * 1000.0)).toUTC();
     return at.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000+00:00"));
 }
 

@@ -62,8 +62,10 @@ bool JsonataWatchdog::Slot::interruptIfOverdue(qint64 nowNs)
 
 JsonataWatchdog &JsonataWatchdog::instance()
 {
-    static JsonataWatchdog watchdog;
-    return watchdog;
+    // Never destroyed: an engine held by a static object unregisters during static destruction,
+    // after a function-local static watchdog would already be gone. Idle, its thread only waits.
+    static JsonataWatchdog *const watchdog = new JsonataWatchdog;
+    return *watchdog;
 }
 
 JsonataWatchdog::~JsonataWatchdog()

@@ -50,7 +50,11 @@ private slots:
         QStringList names;
         for (const render::Exporter &e : render::exporters())
             names << e.name;
-        QCOMPARE(names, (QStringList{QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("dot")}));
+        // The drawings first, then the text formats of model/formats.
+        QCOMPARE(names, (QStringList{QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("dot"),
+                                     QStringLiteral("mermaid"), QStringLiteral("yaml"), QStringLiteral("json"),
+                                     QStringLiteral("cloudformation"), QStringLiteral("sam"),
+                                     QStringLiteral("terraform")}));
         QVERIFY(render::findExporter(QStringLiteral("SVG")));
         QVERIFY(!render::findExporter(QStringLiteral("gif")));
         QVERIFY(render::findExporter(QStringLiteral("png"))->binary);

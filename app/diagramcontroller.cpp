@@ -228,6 +228,70 @@ void DiagramController::setHovered(const QString &id)
     emit decorationsChanged({previous, id});
 }
 
+void DiagramController::setOverlay(const QString &layer, const QHash<QString, NodeOverlay> &states,
+                                   int priority)
+{
+    OverlayLayer &l = m_overlays[layer];
+    l.priority = priority;
+    l.states = states;
+    mergeOverlays();
+}
+
+void DiagramController::setOverlay(const QString &layer, const QVariantMap &states, int priority)
+{
+    QHash<QString, NodeOverlay> converted;
+    for (auto it = states.cbegin(); it != states.cend(); ++it) {
+        const QVariantMap m = it.value().toMap();
+        NodeOverlay o;
+        if (m.contains(QStringLiteral("tint"))) o.tint = m.value(QStringLiteral("tint")).value<QColor>();
+        o.caption = m.value(QStringLiteral("caption")).toString();
+        if (m.contains(QStringLiteral("progress"))) o.progress = m.value(QStringLiteral("progress")).toReal();
+        converted.insert(it.key(), o);
+    }
+    setOverlay(layer, converted, priority);
+}
+
+void DiagramController::clearOverlay(const QString &layer)
+{
+    if (m_overlays.remove(layer)) mergeOverlays();
+}
+
+void DiagramController::mergeOverlays()
+{
+    std::vector<const OverlayLayer *> layers;
+    for (const OverlayLayer &l : std::as_const(m_overlays)) layers.push_back(&l);
+    std::stable_sort(layers.begin(), layers.end(),
+                     [](const OverlayLayer *a, const OverlayLayer *b) { return a->priority < b->priority; });
+    QHash<QString, QColor> tint;
+    QHash<QString, QString> caption;
+    QHash<QString, qreal> progress;
+    for (const OverlayLayer *l : layers) { // lowest first: higher priorities overwrite
+        for (auto it = l->states.cbegin(); it != l->states.cend(); ++it) {
+            if (it->tint.isValid()) tint.insert(it.key(), it->tint);
+            if (!it->caption.isEmpty()) caption.insert(it.key(), it->caption);
+            if (it->progress >= 0) progress.insert(it.key(), it->progress);
+        }
+    }
+    QSet<QString> changed;
+    const auto diff = [&changed](const auto &before, const auto &after) {
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const auto o = after.constFind(it.key());
+            if (o == after.cend() || !(*o == *it)) changed.insert(it.key());
+        }
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (!before.contains(it.key())) changed.insert(it.key());
+        }
+    };
+    diff(m_decorations.tint, tint);
+    diff(m_decorations.caption, caption);
+    diff(m_decorations.progress, progress);
+    if (changed.isEmpty()) return;
+    m_decorations.tint = std::move(tint);
+    m_decorations.caption = std::move(caption);
+    m_decorations.progress = std::move(progress);
+    emit decorationsChanged(QStringList(changed.cbegin(), changed.cend()));
+}
+
 void DiagramController::setSelection(const QSet<QString> &ids)
 {
     if (ids == m_decorations.selected) return;

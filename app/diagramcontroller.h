@@ -92,6 +92,23 @@ public:
     // Forgets all pins (undoable) and lays out again.
     Q_INVOKABLE void autoLayout();
 
+    // Overlays: named layers of per-state decorations drawn over the diagram, e.g. "cost" (the heat
+    // map) and "run" (the simulation's status colours). Per state, the layer with the highest
+    // priority that sets a field wins that field. Setting a layer replaces it whole; views repaint
+    // only the states whose merged decoration changed.
+    struct NodeOverlay
+    {
+        QColor tint;          // invalid: none
+        QString caption;      // empty: none (the state's detail line shows)
+        qreal progress = -1;  // < 0: none
+        bool operator==(const NodeOverlay &) const = default;
+    };
+    void setOverlay(const QString &layer, const QHash<QString, NodeOverlay> &states, int priority = 0);
+    // From QML: states maps a state name to {tint: color, caption: string, progress: number}.
+    Q_INVOKABLE void setOverlay(const QString &layer, const QVariantMap &states, int priority = 0);
+    Q_INVOKABLE void clearOverlay(const QString &layer);
+    Q_INVOKABLE QStringList overlays() const { return m_overlays.keys(); }
+
 signals:
     void documentChanged();
     void sceneChanged();
@@ -109,11 +126,18 @@ private:
     void updateStyle();
     void setSelection(const QSet<QString> &ids);
     void pruneSelection();
+    void mergeOverlays();
 
     QPointer<DocumentController> m_document;
     render::SceneHandle m_scene;
     render::DiagramStyle m_style;
     render::Decorations m_decorations;
+    struct OverlayLayer
+    {
+        int priority = 0;
+        QHash<QString, NodeOverlay> states;
+    };
+    QHash<QString, OverlayLayer> m_overlays;
     QColor m_base, m_text, m_accent;
     std::shared_ptr<layout::LayoutCache> m_cache;
     QThreadPool m_pool; // one thread: layouts run one at a time

@@ -121,11 +121,39 @@ private:
         m_p.setPen(m_style.text);
         m_p.drawText(QRectF(textLeft, top, titleWidth, titleH), Qt::AlignLeft | Qt::AlignVCenter,
                      metrics(TextRole::Title).elidedText(n.title, Qt::ElideRight, titleWidth + 0.5));
+        // An overlay caption (run status, cost share) replaces the detail line, in the tint's colour.
+        const auto caption = m_deco.caption.constFind(n.id);
+        const bool captioned = caption != m_deco.caption.constEnd() && !caption->isEmpty();
+        QColor detailColor = m_style.mutedText;
+        if (captioned) {
+            const auto t = m_deco.tint.constFind(n.id);
+            detailColor = t != m_deco.tint.constEnd() ? mix(*t, m_style.text, 0.35) : m_style.text;
+        }
         m_p.setFont(font(TextRole::Detail));
-        m_p.setPen(m_style.mutedText);
+        m_p.setPen(detailColor);
         m_p.drawText(QRectF(textLeft, top + titleH + box::lineGap, textWidth, detailH),
                      Qt::AlignLeft | Qt::AlignVCenter,
-                     metrics(TextRole::Detail).elidedText(n.detail, Qt::ElideMiddle, textWidth + 0.5));
+                     metrics(TextRole::Detail).elidedText(captioned ? *caption : n.detail,
+                                                          captioned ? Qt::ElideRight : Qt::ElideMiddle,
+                                                          textWidth + 0.5));
+    }
+
+    // The overlay's progress bar along the bottom edge of `area`.
+    void drawProgress(const layout::NodeGeometry &n, const QRectF &area, qreal radius)
+    {
+        const auto p = m_deco.progress.constFind(n.id);
+        if (p == m_deco.progress.constEnd() || *p < 0) return;
+        const qreal h = std::min<qreal>(4, area.height() / 6);
+        const QRectF track(area.left() + radius / 2, area.bottom() - h - 1.5, area.width() - radius, h);
+        const auto t = m_deco.tint.constFind(n.id);
+        const QColor bar = t != m_deco.tint.constEnd() ? *t : m_style.accent;
+        m_p.setPen(Qt::NoPen);
+        m_p.setBrush(mix(bar, m_style.background, 0.75));
+        m_p.drawRoundedRect(track, h / 2, h / 2);
+        QRectF done = track;
+        done.setWidth(track.width() * std::clamp<qreal>(*p, 0, 1));
+        m_p.setBrush(bar);
+        if (done.width() > 0) m_p.drawRoundedRect(done, h / 2, h / 2);
     }
 
     void stateColors(const layout::NodeGeometry &n, QColor &fill, QColor &border, bool container) const
@@ -161,6 +189,7 @@ private:
         m_p.setPen(QPen(mix(border, fill, 0.5), hairline(1)));
         m_p.drawLine(QPointF(n.rect.left(), n.header.bottom()), QPointF(n.rect.right(), n.header.bottom()));
         if (m_text) drawHeader(n, n.header, m_style.hue(n.type));
+        drawProgress(n, n.header, kContainerRadius);
         drawSelection(n, kContainerRadius);
     }
 
@@ -187,6 +216,7 @@ private:
         m_p.setBrush(fill);
         m_p.drawRoundedRect(n.rect, kRadius, kRadius);
         if (m_text) drawHeader(n, n.header, m_style.hue(n.type));
+        drawProgress(n, n.rect, kRadius);
         drawSelection(n, kRadius);
     }
 

@@ -12,13 +12,17 @@ class QPainter;
 
 namespace sw::render {
 
-// Per-node state that changes without a new layout: selection, hover and a status tint (the
-// simulator's run states later map to tints).
+// Per-node state that changes without a new layout: selection, hover, and the merged overlays
+// (DiagramController::setOverlay: the run animation, the cost heat map): a tint of the box, a
+// caption shown instead of the detail line (e.g. "3/10 done, 1 running", "retry in 4 s") and a
+// progress bar along the bottom edge (0..1).
 struct Decorations
 {
     QSet<QString> selected;
     QString hovered;
     QHash<QString, QColor> tint;
+    QHash<QString, QString> caption;
+    QHash<QString, qreal> progress;
 };
 
 // Draws a DiagramScene with QPainter: the one drawing code behind the canvas tiles, the PNG export

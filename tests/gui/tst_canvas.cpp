@@ -103,6 +103,35 @@ private slots:
         QCOMPARE(pixel(QPoint(5, int(canvas.bottom()) - 5)), QColor(QStringLiteral("#f3f3f5")));
     }
 
+    void overlaysMergeByPriorityAndRepaint()
+    {
+        const QString id = QStringLiteral("/States/RunBacktest");
+        const QPoint at = centreOf(id) + QPoint(0, 1);
+        const QColor plain = pixel(at);
+        gui::DiagramController::NodeOverlay cost{QColor(Qt::red), QStringLiteral("40% of transitions"), -1};
+        gui::DiagramController::NodeOverlay run{QColor(Qt::green), QString(), 0.5};
+        m_diagram->setOverlay(QStringLiteral("cost"), {{id, cost}}, 0);
+        m_diagram->setOverlay(QStringLiteral("run"), {{id, run}}, 10);
+        // The higher priority wins the tint; the lower one's caption shows where "run" has none.
+        QCOMPARE(m_diagram->decorations().tint.value(id), QColor(Qt::green));
+        QCOMPARE(m_diagram->decorations().caption.value(id), QStringLiteral("40% of transitions"));
+        QCOMPARE(m_diagram->decorations().progress.value(id), 0.5);
+        QTRY_VERIFY(pixel(at).green() > pixel(at).red() && pixel(at).green() > plain.green() - 1
+                    && pixel(at) != plain);
+        m_diagram->clearOverlay(QStringLiteral("run"));
+        QCOMPARE(m_diagram->decorations().tint.value(id), QColor(Qt::red));
+        QVERIFY(!m_diagram->decorations().progress.contains(id));
+        QTRY_VERIFY(pixel(at).red() > pixel(at).blue());
+        // From QML: a map of {tint, caption, progress}.
+        m_diagram->setOverlay(QStringLiteral("cost"),
+                              QVariantMap{{id, QVariantMap{{QStringLiteral("tint"), QColor(Qt::blue)}}}}, 0);
+        QCOMPARE(m_diagram->decorations().tint.value(id), QColor(Qt::blue));
+        QVERIFY(!m_diagram->decorations().caption.contains(id));
+        m_diagram->clearOverlay(QStringLiteral("cost"));
+        QVERIFY(m_diagram->decorations().tint.isEmpty());
+        QTRY_COMPARE(pixel(at), plain);
+    }
+
     void clickAndCtrlClickSelect()
     {
         const QString a = QStringLiteral("/States/RunBacktest");

@@ -6,9 +6,20 @@
 
 #include <QHash>
 
+#include <memory>
+
 namespace sw::gui {
 
-DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractListModel(parent) {}
+DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractListModel(parent)
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setStackSize(8 * 1024 * 1024); // the validator recurses into nested machines (docs/limits.md)
+}
+
+DiagnosticsModel::~DiagnosticsModel()
+{
+    m_pool.waitForDone(); // a running validation posts its rows to this object
+}
 
 void DiagnosticsModel::setDocument(DocumentController *document)
 {
@@ -20,34 +31,71 @@ void DiagnosticsModel::setDocument(DocumentController *document)
     emit documentChanged();
 }
 
+QList<DiagnosticsModel::Row> DiagnosticsModel::validateRows(const asl::AslDocument &doc)
+{
+    QList<Row> rows;
+    QHash<QString, QString> states; // pointer -> name
+    if (doc.parsed) {
+        for (const asl::State *s : doc.machine.allStates())
+            states.insert(s->pointer, s->name);
+    }
+    for (const Diagnostic &d : validate::validate(doc)) {
+        Row row{d, {}, {}};
+        // The innermost state whose pointer prefixes the finding's pointer.
+        QString p = d.pointer;
+        while (!p.isEmpty()) {
+            if (const auto it = states.constFind(p); it != states.constEnd()) {
+                row.nodeId = p;
+                row.stateName = *it;
+                break;
+            }
+            p.truncate(qMax(0, p.lastIndexOf(QLatin1Char('/'))));
+        }
+        rows.append(row);
+    }
+    return rows;
+}
+
 void DiagnosticsModel::revalidate()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_errors = m_warnings = 0;
-    if (m_document && m_document->hasDocument()) {
-        const asl::AslDocument &doc = m_document->document()->asl();
-        QHash<QString, QString> states; // pointer -> name
-        if (doc.parsed) {
-            for (const asl::State *s : doc.machine.allStates())
-                states.insert(s->pointer, s->name);
-        }
-        for (const Diagnostic &d : validate::validate(doc)) {
-            Row row{d, {}, {}};
-            // The innermost state whose pointer prefixes the finding's pointer.
-            QString p = d.pointer;
-            while (!p.isEmpty()) {
-                if (const auto it = states.constFind(p); it != states.constEnd()) {
-                    row.nodeId = p;
-                    row.stateName = *it;
-                    break;
+    if (m_running)
+        m_pending = true; // validated again, in its latest version, when the running one is done
+    else if (!m_document || !m_document->hasDocument())
+        apply({});
+    else
+        startValidation();
+}
+
+void DiagnosticsModel::startValidation()
+{
+    m_running = true;
+    // A copy shares the tree and the typed machine's strings (copy-on-write): cheap, and the
+    // worker never sees later edits.
+    auto doc = std::make_shared<const asl::AslDocument>(m_document->document()->asl());
+    m_pool.start([this, doc] {
+        QList<Row> rows = validateRows(*doc);
+        QMetaObject::invokeMethod(
+            this,
+            [this, rows = std::move(rows)] {
+                m_running = false;
+                if (m_pending) {
+                    m_pending = false;
+                    revalidate(); // the document changed meanwhile: these rows are stale
+                    return;
                 }
-                p.truncate(qMax(0, p.lastIndexOf(QLatin1Char('/'))));
-            }
-            (d.isError() ? m_errors : m_warnings)++;
-            m_rows.append(row);
-        }
-    }
+                apply(rows);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void DiagnosticsModel::apply(const QList<Row> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    m_errors = m_warnings = 0;
+    for (const Row &r : m_rows)
+        (r.diagnostic.isError() ? m_errors : m_warnings)++;
     endResetModel();
     emit countsChanged();
 }

@@ -6,13 +6,16 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QThreadPool>
 
 namespace sw::gui {
 
 // The validator's findings on the open definition, one row per diagnostic in source order, for the
 // diagnostics panel. Each row names the state it is about (nodeId, the JSON pointer of the
 // innermost state containing the finding) so a click can select it on the canvas. Re-validates
-// whenever the definition changes.
+// whenever the definition changes, on a worker thread (a large definition takes tens of
+// milliseconds): the rows change when the result arrives, and edits made meanwhile coalesce into
+// one more validation of the latest version.
 class DiagnosticsModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
     };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);
+    ~DiagnosticsModel() override;
 
     DocumentController *document() const { return m_document; }
     void setDocument(DocumentController *document);
@@ -55,8 +59,14 @@ private:
         QString stateName;
     };
     void revalidate();
+    void startValidation();
+    void apply(const QList<Row> &rows);
+    static QList<Row> validateRows(const asl::AslDocument &doc);
 
     QPointer<DocumentController> m_document;
+    QThreadPool m_pool; // one validation at a time
+    bool m_running = false;
+    bool m_pending = false;
     QList<Row> m_rows;
     int m_errors = 0;
     int m_warnings = 0;

@@ -72,6 +72,7 @@ DiagramController::DiagramController(QObject *parent)
     : QObject(parent), m_cache(std::make_shared<layout::LayoutCache>())
 {
     m_pool.setMaxThreadCount(1);
+    m_pool.setStackSize(8 * 1024 * 1024); // layout recurses into nested machines (docs/limits.md)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(0);
     connect(&m_coalesce, &QTimer::timeout, this, [this] {
@@ -163,6 +164,8 @@ void DiagramController::applyScene(const render::SceneHandle &scene)
 {
     m_running = false;
     m_scene = scene;
+    m_edgeOverlays.clear();
+    m_decorations.edgeTint.clear();
     pruneSelection();
     emit sceneChanged();
     if (m_pending) {
@@ -290,6 +293,38 @@ void DiagramController::mergeOverlays()
     m_decorations.caption = std::move(caption);
     m_decorations.progress = std::move(progress);
     emit decorationsChanged(QStringList(changed.cbegin(), changed.cend()));
+}
+
+void DiagramController::setEdgeOverlay(const QString &layer, const QHash<int, QColor> &edges, int priority)
+{
+    m_edgeOverlays[layer] = {priority, edges};
+    mergeEdgeOverlays();
+}
+
+void DiagramController::clearEdgeOverlay(const QString &layer)
+{
+    if (m_edgeOverlays.remove(layer)) mergeEdgeOverlays();
+}
+
+void DiagramController::mergeEdgeOverlays()
+{
+    std::vector<const QPair<int, QHash<int, QColor>> *> layers;
+    for (const auto &l : std::as_const(m_edgeOverlays)) layers.push_back(&l);
+    std::stable_sort(layers.begin(), layers.end(), [](const auto *a, const auto *b) { return a->first < b->first; });
+    QHash<int, QColor> merged;
+    for (const auto *l : layers) {
+        for (auto it = l->second.cbegin(); it != l->second.cend(); ++it) merged.insert(it.key(), it.value());
+    }
+    if (merged == m_decorations.edgeTint) return;
+    QStringList changed;
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
+        if (m_decorations.edgeTint.value(it.key()) != it.value()) changed << QStringLiteral("edge:%1").arg(it.key());
+    }
+    for (auto it = m_decorations.edgeTint.cbegin(); it != m_decorations.edgeTint.cend(); ++it) {
+        if (!merged.contains(it.key())) changed << QStringLiteral("edge:%1").arg(it.key());
+    }
+    m_decorations.edgeTint = std::move(merged);
+    emit decorationsChanged(changed);
 }
 
 void DiagramController::setSelection(const QSet<QString> &ids)

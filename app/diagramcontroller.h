@@ -108,6 +108,11 @@ public:
     Q_INVOKABLE void setOverlay(const QString &layer, const QVariantMap &states, int priority = 0);
     Q_INVOKABLE void clearOverlay(const QString &layer);
     Q_INVOKABLE QStringList overlays() const { return m_overlays.keys(); }
+    // Edge overlays, by index into the current scene's edges: the highest priority layer that
+    // colours an edge wins. Views repaint only the changed edges (decorationsChanged with
+    // "edge:N" ids). A new layout clears them (indices belong to one scene).
+    void setEdgeOverlay(const QString &layer, const QHash<int, QColor> &edges, int priority = 0);
+    void clearEdgeOverlay(const QString &layer);
 
 signals:
     void documentChanged();
@@ -116,7 +121,8 @@ signals:
     void selectionChanged();
     void hoveredChanged();
     void styleChanged();
-    // Decorations changed for these nodes only (views repaint just their area).
+    // Decorations changed for these nodes only (views repaint just their area); "edge:N" names the
+    // scene's edge N.
     void decorationsChanged(const QStringList &ids);
 
 private:
@@ -127,6 +133,7 @@ private:
     void setSelection(const QSet<QString> &ids);
     void pruneSelection();
     void mergeOverlays();
+    void mergeEdgeOverlays();
 
     QPointer<DocumentController> m_document;
     render::SceneHandle m_scene;
@@ -138,6 +145,7 @@ private:
         QHash<QString, NodeOverlay> states;
     };
     QHash<QString, OverlayLayer> m_overlays;
+    QHash<QString, QPair<int, QHash<int, QColor>>> m_edgeOverlays; // layer -> (priority, edges)
     QColor m_base, m_text, m_accent;
     std::shared_ptr<layout::LayoutCache> m_cache;
     QThreadPool m_pool; // one thread: layouts run one at a time

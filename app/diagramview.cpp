@@ -2,7 +2,9 @@
 
 #include "diagramcontroller.h"
 
+#include <QCoreApplication>
 #include <QPainter>
+#include <QPointer>
 #include <QQuickWindow>
 #include <QSGImageNode>
 #include <QSGTexture>
@@ -48,14 +50,17 @@ DiagramView::DiagramView(QQuickItem *parent)
 {
     setFlag(ItemHasContents, true);
     // Two painters keep up with panning on two cores; more would only compete with layout.
-    m_pool.setMaxThreadCount(2);
+    m_pool->setMaxThreadCount(2);
 }
 
 DiagramView::~DiagramView()
 {
     m_live->store(0);
-    m_pool.clear();
-    m_pool.waitForDone();
+    m_pool->clear();
+    if (m_pool->waitForDone(10000))
+        delete m_pool;
+    else
+        qWarning("DiagramView: a tile painter did not finish; leaving it behind");
 }
 
 void DiagramView::setController(DiagramController *controller)
@@ -74,6 +79,9 @@ void DiagramView::setController(DiagramController *controller)
 
 void DiagramView::setZoom(qreal zoom)
 {
+    // A fit computed while the item has no size gives 0/0: never let NaN or infinity reach the
+    // painter (the raster engine's dasher can loop for minutes on non-finite coordinates).
+    if (!std::isfinite(zoom)) return;
     zoom = std::clamp(zoom, 0.0002, 16.0);
     if (qFuzzyCompare(zoom, m_zoom)) return;
     m_zoom = zoom;
@@ -127,10 +135,18 @@ void DiagramView::decorationsChanged(const QStringList &ids)
 {
     if (!m_scene || !m_decorated) return;
     for (const QString &id : ids) {
-        const layout::NodeGeometry *n = id.isEmpty() ? nullptr : m_scene->geometry().node(id);
-        if (!n) continue;
-        // The selection outline is drawn a few units outside the box.
-        const QRectF r = n->rect.adjusted(-6, -6, 6, 6);
+        QRectF r;
+        if (id.startsWith(QLatin1String("edge:"))) {
+            // An edge overlay (the run's failing path): the route and its arrowhead.
+            const int e = id.mid(5).toInt();
+            if (e < 0 || e >= m_scene->geometry().edges.size()) continue;
+            r = m_scene->edgePath(e).boundingRect().united(m_scene->arrowHead(e).boundingRect()).adjusted(-4, -4, 4, 4);
+        } else {
+            const layout::NodeGeometry *n = id.isEmpty() ? nullptr : m_scene->geometry().node(id);
+            if (!n) continue;
+            // The selection outline is drawn a few units outside the box.
+            r = n->rect.adjusted(-6, -6, 6, 6);
+        }
         const QRect range = tileRange(QRectF(r.topLeft() * m_zoom, r.bottomRight() * m_zoom));
         for (int y = range.top(); y <= range.bottom(); ++y) {
             for (int x = range.left(); x <= range.right(); ++x) {
@@ -202,8 +218,8 @@ void DiagramView::requestTile(int x, int y, bool visible)
     const int version = tile.version;
     const qreal zoom = m_layer.zoom;
     const qreal dpr = m_layer.dpr;
-    m_pool.start(
-        [this, live = m_live, scene = m_scene, decorations, style, generation, version, zoom, dpr, x, y, t,
+    m_pool->start(
+        [self = QPointer<DiagramView>(this), live = m_live, scene = m_scene, decorations, style, generation, version, zoom, dpr, x, y, t,
          k] {
             QImage image;
             if (live->load() == generation) {
@@ -218,7 +234,10 @@ void DiagramView::requestTile(int x, int y, bool visible)
                                               decorations);
             }
             QMetaObject::invokeMethod(
-                this, [this, generation, k, version, image] { tilePainted(generation, k, version, image); },
+                qApp,
+                [self, generation, k, version, image] {
+                    if (self) self->tilePainted(generation, k, version, image);
+                },
                 Qt::QueuedConnection);
         },
         visible ? 1 : 0);

@@ -108,7 +108,10 @@ private:
     int m_tilesPainted = 0;
     Layer m_layer;
     std::shared_ptr<std::atomic<quint64>> m_live; // generation jobs check before painting
-    QThreadPool m_pool;
+    // Tile painters. On the heap: if a painter does not finish when the view goes (a stuck raster
+    // stroke was seen once under ctest), the pool is left to finish on its own instead of hanging
+    // the window's destruction; painters reach the view only through a QPointer.
+    QThreadPool *m_pool = new QThreadPool;
 
     // Render-thread side (touched only in updatePaintNode, while the GUI thread waits).
     QSGTransformNode *m_currentGroup = nullptr;

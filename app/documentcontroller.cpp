@@ -68,6 +68,31 @@ bool DocumentController::open(const QString &pathOrUrl)
         return false;
     }
     remember(path);
+    announceOpened();
+    return true;
+}
+
+bool DocumentController::openMachine(int index)
+{
+    const QString error = m_doc.openMachine(index);
+    if (!error.isEmpty()) {
+        setError(error);
+        return false;
+    }
+    announceOpened();
+    return true;
+}
+
+void DocumentController::openWith(const std::function<void(edit::Document &)> &install)
+{
+    m_loaded = true; // views react to the document's signals during install (see open())
+    install(m_doc);
+    if (!m_doc.filePath().isEmpty()) remember(m_doc.filePath());
+    announceOpened();
+}
+
+void DocumentController::announceOpened()
+{
     QString problems;
     if (!m_doc.asl().parsed && !m_doc.asl().readDiagnostics.isEmpty()) {
         const Diagnostic &d = m_doc.asl().readDiagnostics.first();
@@ -81,7 +106,6 @@ bool DocumentController::open(const QString &pathOrUrl)
     emit loaded();
     emit modifiedChanged();
     emit undoStateChanged();
-    return true;
 }
 
 bool DocumentController::save()

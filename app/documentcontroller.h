@@ -6,6 +6,8 @@
 #include <QQmlEngine>
 #include <QStringList>
 
+#include <functional>
+
 namespace sw::gui {
 
 // Exposes the open Document to QML: file operations (open, save, save as, recent files), undo and
@@ -26,6 +28,14 @@ class DocumentController : public QObject
     Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
+    // When the definition is in a YAML file or a CloudFormation/SAM/Terraform template: its kind,
+    // the file's machines (a chooser shows when there are several), why it cannot be saved back
+    // (empty: it can) and what saving cannot keep. All empty for plain ASL JSON.
+    Q_PROPERTY(QString sourceKind READ sourceKind NOTIFY fileChanged)
+    Q_PROPERTY(QStringList machines READ machines NOTIFY fileChanged)
+    Q_PROPERTY(int machineIndex READ machineIndex NOTIFY fileChanged)
+    Q_PROPERTY(QString readOnlyReason READ readOnlyReason NOTIFY fileChanged)
+    Q_PROPERTY(QStringList sourceWarnings READ sourceWarnings NOTIFY fileChanged)
 public:
     explicit DocumentController(QObject *parent = nullptr);
 
@@ -46,6 +56,14 @@ public:
 
     // Paths or file:// URLs (what FileDialog and drag-and-drop give). Return false and set
     // errorText on failure.
+    QString sourceKind() const { return m_doc.source() ? m_doc.source()->kind : QString(); }
+    QStringList machines() const { return m_doc.source() ? m_doc.source()->machines : QStringList(); }
+    int machineIndex() const { return m_doc.source() ? m_doc.source()->index : 0; }
+    QString readOnlyReason() const { return m_doc.source() ? m_doc.source()->readOnlyReason : QString(); }
+    QStringList sourceWarnings() const { return m_doc.source() ? m_doc.source()->warnings : QStringList(); }
+    // Opens another machine of the same template (unsaved edits are the caller's to ask about).
+    Q_INVOKABLE bool openMachine(int index);
+
     Q_INVOKABLE bool open(const QString &pathOrUrl);
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString &pathOrUrl);
@@ -53,6 +71,11 @@ public:
     Q_INVOKABLE void redo();
     Q_INVOKABLE void clearRecentFiles();
     Q_INVOKABLE static QString toLocalPath(const QString &pathOrUrl);
+
+    // Opens a document read elsewhere (in the background by app/loader.cpp, or recovered by
+    // app/recovery.cpp): `install` fills the Document (loadParsed, loadText, newDocument), then
+    // everything open() announces is announced.
+    void openWith(const std::function<void(edit::Document &)> &install);
 
 signals:
     void fileChanged();
@@ -66,6 +89,7 @@ signals:
 private:
     void setError(const QString &error);
     void remember(const QString &path);
+    void announceOpened();
 
     edit::Document m_doc;
     QString m_error;

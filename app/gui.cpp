@@ -25,6 +25,13 @@ struct GuiOptions
     QString screenshot; // write the window to this PNG and quit
     QSize size{1400, 900};
     QString theme; // empty: the theme saved in the settings
+    QString select; // a state (name or JSON pointer) selected once laid out: the inspector shows it
+    // --run-to: show the simulation at this simulated time (< 0: no run), with an input and mocks.
+    double runTo = -1;
+    QString inputFile;
+    QString mocks;
+    QString testCase;
+    QString panel; // --panel cost|placeholders: shown (the cost estimate runs once the file is open)
     QString error;
 };
 
@@ -44,11 +51,31 @@ GuiOptions parse(const QStringList &args)
                 o.error = QStringLiteral("--size must be WIDTHxHEIGHT, at least 200x200");
             else
                 o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+        } else if (a == QLatin1String("--select")) {
+            o.select = value();
+            if (o.select.isEmpty()) o.error = QStringLiteral("--select needs a state name");
         } else if (a == QLatin1String("--theme")) {
             o.theme = value();
             if (o.theme != QLatin1String("light") && o.theme != QLatin1String("dark") &&
                 o.theme != QLatin1String("system"))
                 o.error = QStringLiteral("--theme must be light, dark or system");
+        } else if (a == QLatin1String("--run-to")) {
+            bool ok = false;
+            o.runTo = value().toDouble(&ok);
+            if (!ok || o.runTo < 0) o.error = QStringLiteral("--run-to needs a number of simulated seconds (>= 0)");
+        } else if (a == QLatin1String("--input-file")) {
+            o.inputFile = value();
+            if (o.inputFile.isEmpty()) o.error = QStringLiteral("--input-file needs a file name");
+        } else if (a == QLatin1String("--mocks")) {
+            o.mocks = value();
+            if (o.mocks.isEmpty()) o.error = QStringLiteral("--mocks needs a file name");
+        } else if (a == QLatin1String("--test-case")) {
+            o.testCase = value();
+            if (o.testCase.isEmpty()) o.error = QStringLiteral("--test-case needs a name");
+        } else if (a == QLatin1String("--panel")) {
+            o.panel = value();
+            if (o.panel != QLatin1String("cost") && o.panel != QLatin1String("placeholders"))
+                o.error = QStringLiteral("--panel must be cost or placeholders");
         } else if (a.startsWith(QLatin1Char('-'))) {
             o.error = QStringLiteral("unknown option %1 (see stepwise --help)").arg(a);
         } else if (o.file.isEmpty()) {
@@ -57,6 +84,11 @@ GuiOptions parse(const QStringList &args)
             o.error = QStringLiteral("more than one FILE given");
         }
     }
+    if (o.error.isEmpty() && o.runTo < 0 && (!o.inputFile.isEmpty() || !o.mocks.isEmpty() || !o.testCase.isEmpty()))
+        o.error = QStringLiteral("--input-file, --mocks and --test-case go with --run-to");
+    if (o.error.isEmpty() && o.runTo >= 0 && o.file.isEmpty()) o.error = QStringLiteral("--run-to needs a FILE");
+    if (o.error.isEmpty() && !o.testCase.isEmpty() && o.mocks.isEmpty())
+        o.error = QStringLiteral("--test-case needs --mocks");
     return o;
 }
 
@@ -82,6 +114,7 @@ void takeScreenshot(QQuickWindow *window, QObject *root, const QString &out)
             return;
         }
         if (!root->property("diagramReady").toBool()) return;
+        if (!root->property("panelsReady").toBool()) return;
         poll->stop();
         // The first complete frame may still be on its way: grab after it and a short settle.
         QTimer::singleShot(300, window, [=] {
@@ -119,9 +152,11 @@ int run(int argc, char *argv[])
         std::fprintf(stderr, "stepwise: %s\n", qPrintable(options.error));
         return 2;
     }
-    if (!options.file.isEmpty() && !QFileInfo::exists(options.file)) {
-        std::fprintf(stderr, "stepwise: %s: no such file\n", qPrintable(options.file));
-        return 2;
+    for (const QString &f : {options.file, options.inputFile, options.mocks}) {
+        if (!f.isEmpty() && !QFileInfo::exists(f)) {
+            std::fprintf(stderr, "stepwise: %s: no such file\n", qPrintable(f));
+            return 2;
+        }
     }
 
     chooseSceneGraph();
@@ -129,6 +164,13 @@ int run(int argc, char *argv[])
     setupEngine(engine);
     engine.setInitialProperties({{QStringLiteral("initialFile"), options.file},
                                  {QStringLiteral("initialTheme"), options.theme},
+                                 {QStringLiteral("initialSelection"), options.select},
+                                 {QStringLiteral("runTo"), options.runTo},
+                                 {QStringLiteral("runInputFile"), options.inputFile.isEmpty() ? QString() : QFileInfo(options.inputFile).absoluteFilePath()},
+                                 {QStringLiteral("runMocks"), options.mocks.isEmpty() ? QString() : QFileInfo(options.mocks).absoluteFilePath()},
+                                 {QStringLiteral("runTestCase"), options.testCase},
+                                 {QStringLiteral("initialPanel"), options.panel},
+                                 {QStringLiteral("offerRecovery"), options.screenshot.isEmpty()},
                                  {QStringLiteral("width"), options.size.width()},
                                  {QStringLiteral("height"), options.size.height()}});
     engine.load(QUrl(QStringLiteral("qrc:/qt-project.org/imports/Stepwise/Ui/Main.qml")));

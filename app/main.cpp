@@ -33,8 +33,10 @@ int main(int argc, char *argv[])
     ensureRuntimeDir();
     // A subcommand (or --help/--version) runs headless: no display is needed.
     if (argc > 1 && (argv[1][0] == '-' || sw::cli::findCommand(QString::fromLocal8Bit(argv[1])))) {
-        const bool guiOption =
-            std::strcmp(argv[1], "--screenshot") == 0 || std::strcmp(argv[1], "--size") == 0;
+        // Only --help, -h and --version are top-level CLI options; any other option (--screenshot,
+        // --size, --run-to, ...) belongs to the designer, in any order with FILE.
+        const bool guiOption = argv[1][0] == '-' && std::strcmp(argv[1], "--help") != 0 &&
+                               std::strcmp(argv[1], "-h") != 0 && std::strcmp(argv[1], "--version") != 0;
         if (!guiOption) {
             // Commands that draw or measure text need Qt Gui's fonts, never a window: the offscreen
             // platform gives them fonts without a display.

@@ -16,6 +16,12 @@ Item {
     property bool parsed: true
     property real zoom: 1
     property bool showMinimap: true
+    // Run animation: tokens travelling along fired edges, in scene coordinates (RunController.tokens).
+    property var tokens: []
+    // Editing (issue 5, docs/editing.md): the EditController for connecting, retargeting and the
+    // keyboard edits; null keeps the canvas a viewer.
+    property var editor: null
+    signal renameRequested()
     // The first fit after a document was loaded has happened.
     property bool fitted: false
     readonly property bool complete: view.complete
@@ -107,6 +113,55 @@ Item {
             viewport: Qt.rect(flick.contentX - x, flick.contentY - y, flick.width, flick.height)
         }
 
+        // A fixed pool (RunTokens::maxTokens): delegates are made once, not every frame.
+        Repeater {
+            model: 48
+            delegate: Rectangle {
+                required property int index
+                readonly property var at: index < canvas.tokens.length ? canvas.tokens[index] : undefined
+                readonly property real size: Math.max(6, 11 * canvas.zoom)
+                visible: at !== undefined
+                x: visible ? at.x * canvas.zoom + view.x - size / 2 : 0
+                y: visible ? at.y * canvas.zoom + view.y - size / 2 : 0
+                width: size
+                height: size
+                radius: size / 2
+                color: "#0972d3"
+                border.color: "white"
+                border.width: 1.5
+            }
+        }
+
+        // Editing: the connection handle of the hovered (or single selected) state, and the line
+        // being dragged from it or from the end of an edge being retargeted.
+        Rectangle {
+            id: handle
+            objectName: "connectHandle"
+            readonly property rect box: input.handleBox
+            visible: canvas.editor !== null && box.width > 0 && input.mode !== 3
+            width: 12
+            height: 12
+            radius: 6
+            x: (box.x + box.width / 2) * canvas.zoom + view.x - 6
+            y: (box.y + box.height) * canvas.zoom + view.y - 2 // just under the box, clear of its text
+            color: canvas.controller.accentColor
+            border.color: canvas.controller.backgroundColor
+            border.width: 2
+        }
+        Rectangle {
+            id: dragLine
+            visible: input.mode === 5 || input.mode === 6
+            readonly property real dx: input.dragTo.x - input.dragFrom.x
+            readonly property real dy: input.dragTo.y - input.dragFrom.y
+            x: input.dragFrom.x * canvas.zoom + view.x
+            y: input.dragFrom.y * canvas.zoom + view.y - 1
+            width: Math.sqrt(dx * dx + dy * dy) * canvas.zoom
+            height: 2
+            transformOrigin: Item.Left
+            rotation: Math.atan2(dy, dx) * 180 / Math.PI
+            color: input.shiftCatch ? "#c62828" : canvas.controller.accentColor
+        }
+
         // Outlines of the states being dragged; they stay until the new layout has arrived.
         Repeater {
             model: input.ghosts
@@ -141,8 +196,18 @@ Item {
         cursorShape: mode === 1 ? Qt.ClosedHandCursor : mode === 3 ? Qt.SizeAllCursor
             : canvas.controller.hovered.length > 0 ? Qt.PointingHandCursor : Qt.ArrowCursor
 
-        // 0 idle, 1 panning, 2 rubber band, 3 moving states, 4 pressed on a state (not moved yet)
+        // 0 idle, 1 panning, 2 rubber band, 3 moving states, 4 pressed on a state (not moved yet),
+        // 5 connecting from a handle, 6 retargeting an edge's end
         property int mode: 0
+        readonly property string handleNode: canvas.controller.hovered.length > 0 ? canvas.controller.hovered
+            : canvas.controller.selection.length === 1 ? canvas.controller.selection[0] : ""
+        readonly property rect handleBox: canvas.editor !== null && handleNode.length > 0 && canvas.controller.bounds.width > 0
+            ? canvas.controller.nodeRect(handleNode) : Qt.rect(0, 0, 0, 0)
+        property string connectFrom
+        property var retargeted: ({})
+        property point dragFrom
+        property point dragTo
+        property bool shiftCatch: false
         property point pressAt
         property point pressContent
         property string pressNode
@@ -158,7 +223,30 @@ Item {
                 mode = 1
                 return
             }
-            pressNode = canvas.controller.nodeAt(canvas.sceneX(mouse.x), canvas.sceneY(mouse.y))
+            const sx = canvas.sceneX(mouse.x), sy = canvas.sceneY(mouse.y)
+            if (canvas.editor !== null && handle.visible
+                    && Math.abs(mouse.x + flick.contentX - (handle.x + 6)) <= 8
+                    && Math.abs(mouse.y + flick.contentY - (handle.y + 6)) <= 8) {
+                connectFrom = handleNode
+                dragFrom = Qt.point(handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height)
+                dragTo = Qt.point(sx, sy)
+                shiftCatch = (mouse.modifiers & Qt.ShiftModifier) !== 0
+                mode = 5
+                return
+            }
+            if (canvas.editor !== null) {
+                const e = canvas.editor.edgeAt(sx, sy)
+                if (e.tipX !== undefined && Math.abs(e.tipX - sx) * canvas.zoom <= 10 && Math.abs(e.tipY - sy) * canvas.zoom <= 10) {
+                    retargeted = e
+                    const from = canvas.controller.nodeRect(e.scope + "/States/" + e.from)
+                    dragFrom = from.width > 0 ? Qt.point(from.x + from.width / 2, from.y + from.height) : Qt.point(sx, sy)
+                    dragTo = Qt.point(sx, sy)
+                    shiftCatch = false
+                    mode = 6
+                    return
+                }
+            }
+            pressNode = canvas.controller.nodeAt(sx, sy)
             if (pressNode.length > 0) {
                 if (mouse.modifiers & Qt.ControlModifier) {
                     canvas.controller.select(pressNode, true)
@@ -194,7 +282,11 @@ Item {
                 }
                 return
             }
-            if (mode === 1) {
+            if (mode === 5 || mode === 6) {
+                dragTo = Qt.point(canvas.sceneX(mouse.x), canvas.sceneY(mouse.y))
+                if (mode === 5)
+                    shiftCatch = (mouse.modifiers & Qt.ShiftModifier) !== 0
+            } else if (mode === 1) {
                 canvas.scrollTo(pressContent.x - dx, pressContent.y - dy)
             } else if (mode === 4 && Math.abs(dx) + Math.abs(dy) > 4) {
                 const rects = canvas.controller.selectionRects()
@@ -211,7 +303,13 @@ Item {
         }
         onReleased: mouse => {
             const dx = mouse.x - pressAt.x, dy = mouse.y - pressAt.y
-            if (mode === 1 && mouse.button === Qt.LeftButton && Math.abs(dx) + Math.abs(dy) <= 4) {
+            if (mode === 5 || mode === 6) {
+                const target = canvas.controller.nodeAt(canvas.sceneX(mouse.x), canvas.sceneY(mouse.y))
+                if (target.length > 0 && mode === 5 && target !== connectFrom)
+                    canvas.editor.connectStates(connectFrom, target, (mouse.modifiers & Qt.ShiftModifier) !== 0)
+                else if (target.length > 0 && mode === 6)
+                    canvas.editor.retargetEdge(retargeted, target)
+            } else if (mode === 1 && mouse.button === Qt.LeftButton && Math.abs(dx) + Math.abs(dy) <= 4) {
                 canvas.controller.clearSelection()
             } else if (mode === 4) {
                 canvas.controller.select(pressNode, false)
@@ -266,6 +364,26 @@ Item {
     }
 
     Keys.onEscapePressed: canvas.controller.clearSelection()
+    // Editing keys: Delete, F2 rename, arrows move the selection (Shift: further), Ctrl+A.
+    Keys.onPressed: event => {
+        if (canvas.editor === null)
+            return
+        const step = (event.modifiers & Qt.ShiftModifier) ? 50 : 10
+        if (event.key === Qt.Key_Delete || event.key === Qt.Key_Backspace) {
+            canvas.editor.deleteSelection()
+        } else if (event.key === Qt.Key_F2) {
+            canvas.renameRequested()
+        } else if (event.key === Qt.Key_A && (event.modifiers & Qt.ControlModifier)) {
+            canvas.controller.selectAll()
+        } else if (canvas.controller.selection.length > 0
+                   && [Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down].indexOf(event.key) >= 0) {
+            canvas.controller.moveSelection(event.key === Qt.Key_Left ? -step : event.key === Qt.Key_Right ? step : 0,
+                                            event.key === Qt.Key_Up ? -step : event.key === Qt.Key_Down ? step : 0)
+        } else {
+            return
+        }
+        event.accepted = true
+    }
 
     ToolTip {
         id: tip

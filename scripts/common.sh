@@ -12,7 +12,7 @@ STEPWISE_PACKAGES=(
   qml6-module-qtquick-shapes qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs
   qml6-module-qt-labs-settings qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-models
   libgraphviz-dev graphviz libyaml-cpp-dev librsvg2-bin fonts-dejavu-core xvfb xauth libgl1-mesa-dri
-  strace
+  strace poppler-utils
 )
 
 # Commands whose Debian package is installed only when the command is missing: a machine may

@@ -55,6 +55,15 @@ QString programHelp()
         "  -h, --help     show this help (or `stepwise COMMAND --help`)\n"
         "  --version      show the version\n"
         "\n"
+        "Designer options (stepwise FILE ...):\n"
+        "  --screenshot OUT.png   render the window offscreen to OUT.png and exit\n"
+        "  --size WxH             window size (default 1400x900)\n"
+        "  --theme light|dark|system\n"
+        "  --run-to SECONDS       simulate FILE and show the run at SECONDS simulated\n"
+        "                         seconds, with --input-file F, --mocks F, --test-case T\n"
+        "  --panel cost|placeholders  show that panel (cost: estimate FILE with the mocks\n"
+        "                         found beside it, as the Cost panel does)\n"
+        "\n"
         "Exit codes: 0 success, 1 the check failed (invalid definition, failed\n"
         "execution, file would change), 2 usage error or unreadable file.\n");
     return s;

@@ -7,15 +7,19 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sw::cli {
 
 QString exportHelp()
 {
+    qsizetype width = 0;
+    for (const render::Exporter &e : render::exporters())
+        width = std::max(width, e.name.size());
     QString formats;
     for (const render::Exporter &e : render::exporters())
-        formats += QStringLiteral("  %1 %2\n").arg(e.name.leftJustified(6), e.description);
+        formats += QStringLiteral("  %1  %2\n").arg(e.name.leftJustified(width), e.description);
     return QStringLiteral("Usage: stepwise export FILE [--format FORMAT] [-o OUT] [--scale S] [--dark]\n"
                           "                       [--no-pins]\n"
                           "\n"
@@ -119,8 +123,10 @@ int runExport(const QStringList &args)
         std::fflush(stdout);
         return Ok;
     }
+    // Unbuffered: QSaveFile::commit() misses a write error of its own flush (a full disk).
     QSaveFile f(output);
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || f.write(data) != data.size() ||
+        !f.commit()) {
         err() << "stepwise export: " << output << ": cannot write: " << f.errorString() << '\n';
         return Failure;
     }

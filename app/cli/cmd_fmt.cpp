@@ -76,8 +76,10 @@ int runFmt(const QStringList &args)
     const QString target = outPath.isEmpty() ? file : outPath;
     if (outPath.isEmpty() && text == data)
         return Ok;
+    // Unbuffered: QSaveFile::commit() misses a write error of its own flush (a full disk).
     QSaveFile f(target);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || f.write(text) != text.size() ||
+        !f.commit()) {
         err() << "stepwise fmt: " << target << ": cannot write: " << f.errorString() << '\n';
         return Usage;
     }

@@ -247,9 +247,11 @@ int runSimulate(const QStringList &args)
                       {QStringLiteral("unmockedStates"), unmocked}};
     out() << QString::fromUtf8(JsonWriter::write(report, style)) << '\n';
     if (!o.history.isEmpty()) {
+        // Unbuffered: QSaveFile::commit() misses a write error of its own flush (a full disk).
         QSaveFile f(o.history);
         const QByteArray text = JsonWriter::write(ex.awsHistory(), JsonWriter::Options{2, true, true});
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit()) {
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || f.write(text) != text.size() ||
+            !f.commit()) {
             err() << "stepwise simulate: " << o.history << ": cannot write: " << f.errorString() << '\n';
             return Usage;
         }

@@ -34,6 +34,8 @@ const QList<Exporter> &exporters()
          false, &exportSvg},
         {QStringLiteral("png"), QStringLiteral("png"), QStringLiteral("PNG image (2x scale by default)"),
          true, &exportPng},
+        {QStringLiteral("pdf"), QStringLiteral("pdf"), QStringLiteral("PDF page, vector, text selectable"), true,
+         &exportPdf},
         {QStringLiteral("dot"), QStringLiteral("dot"),
          QStringLiteral("Graphviz DOT, clusters for Parallel and Map"), false, &exportDot},
         textExporter<0>(),

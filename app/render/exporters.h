@@ -36,6 +36,8 @@ const Exporter *findExporter(const QString &name);
 // The formats themselves (also usable directly).
 QByteArray exportSvg(const ExportInput &input, QString *error);
 QByteArray exportPng(const ExportInput &input, QString *error);
+// One vector page the size of the diagram (QPdfWriter, one point per scene unit), text as text.
+QByteArray exportPdf(const ExportInput &input, QString *error);
 // The whole machine as one Graphviz graph: Parallel and Map states become clusters (a Parallel
 // holds one sub-cluster per branch), nodes keep the sizes of the layout, edges keep their kind
 // (Catch dashed) and label. `dot` accepts it as is.

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace sw::render {
 
@@ -279,8 +280,10 @@ private:
     void drawEdge(int i)
     {
         const layout::EdgeGeometry &e = m_scene.geometry().edges.at(i);
-        const QColor c = edgeColor(e);
-        QPen pen(c, hairline(e.kind == EdgeKind::Start || e.kind == EdgeKind::End ? 1.1 : 1.4));
+        const auto tint = m_deco.edgeTint.constFind(i);
+        const bool tinted = tint != m_deco.edgeTint.constEnd();
+        const QColor c = tinted ? *tint : edgeColor(e);
+        QPen pen(c, hairline(tinted ? 2.8 : e.kind == EdgeKind::Start || e.kind == EdgeKind::End ? 1.1 : 1.4));
         pen.setCapStyle(Qt::FlatCap);
         if (e.kind == EdgeKind::Catch) pen.setDashPattern({5, 3});
         m_p.setPen(pen);
@@ -327,6 +330,11 @@ void DiagramPainter::paint(QPainter &painter, const DiagramScene &scene, const D
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+    // Nothing sensible can be drawn at a non-finite or non-positive scale (and the raster engine
+    // can spend minutes dashing non-finite coordinates).
+    if (!std::isfinite(scale) || scale <= 0 || !std::isfinite(sceneRect.width()) ||
+        !std::isfinite(sceneRect.height()))
+        return;
     Renderer(painter, scene, style, scale, decorations).paint(sceneRect);
     painter.restore();
 }

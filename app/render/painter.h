@@ -23,6 +23,9 @@ struct Decorations
     QHash<QString, QColor> tint;
     QHash<QString, QString> caption;
     QHash<QString, qreal> progress;
+    // Edges drawn in a colour of their own, thicker (by index into the scene's edges): the run's
+    // failing path.
+    QHash<int, QColor> edgeTint;
 };
 
 // Draws a DiagramScene with QPainter: the one drawing code behind the canvas tiles, the PNG export

@@ -6,9 +6,44 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 
+#include <memory>
+#include <optional>
+
+namespace sw::formats {
+class SourceFile;
+}
+
 namespace sw::edit {
+
+// Where the definition lives when the file is not plain ASL JSON: an ASL YAML file, or a
+// CloudFormation/SAM/Terraform template holding one or more machines (model/formats/sourcefile.h).
+// Saving writes the edited definition back into that file (or the local file the template names)
+// and leaves the rest of it as it was.
+struct DefinitionSource
+{
+    std::shared_ptr<const formats::SourceFile> file;
+    int index = 0;             // which machine of the file
+    QString kind;              // "ASL YAML", "CloudFormation/SAM template", "Terraform"
+    QStringList machines;      // the file's machines, for a chooser ("id: summary")
+    QString definitionPath;    // the file the definition text is in
+    QString readOnlyReason;    // non-empty: the definition cannot be written back (and why)
+    QStringList warnings;      // what saving cannot keep (comments on edited lines...)
+};
+
+// A file's text read the way Stepwise opens files: ASL JSON directly (malformed JSON still gives a
+// document, with diagnostics), anything else through formats::SourceFile, machine `index`. Safe
+// on any thread; reads only the local definition file a template names. `error` is set when the
+// file holds no definition that can be opened (with file:line:column).
+struct OpenedFile
+{
+    asl::AslDocument doc;
+    std::optional<DefinitionSource> source;
+    QString error;
+};
+OpenedFile openDefinitionText(const QString &path, const QByteArray &text, int index = 0);
 
 class EditCommand;
 
@@ -30,6 +65,16 @@ public:
     // A new, untitled document (File > New): no path, not modified, nothing to undo.
     void newDocument(const QByteArray &utf8);
     QString saveFile(const QString &path = QString()); // atomic (QSaveFile)
+    // loadFile in two halves, for a background load (app/loader.cpp): the file's text as read and
+    // what AslDocument::fromText made of it (on any thread) are installed here, with the sidecar's
+    // pins and error as readSidecar gave them.
+    void loadParsed(asl::AslDocument doc, const QByteArray &text, const QString &path, const Pins &pins,
+                    const QString &sidecarError, const std::optional<DefinitionSource> &source = std::nullopt);
+
+    // The file the definition came from when it is not plain ASL JSON (see DefinitionSource).
+    const std::optional<DefinitionSource> &source() const { return m_source; }
+    // Opens another machine of the same template (a new document: nothing to undo).
+    QString openMachine(int index);
 
     const asl::AslDocument &asl() const { return m_doc; }
     // The same definition re-read from text(): its positions (line:column) are those of the text
@@ -71,6 +116,7 @@ signals:
 
 private:
     void load(const QByteArray &utf8, const QString &path, const Pins &pins);
+    void install(const QString &path, const Pins &pins);
     void read(const QByteArray &utf8);
     void treeChanged();
 
@@ -84,6 +130,7 @@ private:
     QUndoStack m_undo;
     Pins m_pins;
     QString m_sidecarError;
+    std::optional<DefinitionSource> m_source;
 };
 
 } // namespace sw::edit

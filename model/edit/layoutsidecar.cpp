@@ -61,7 +61,7 @@ QString writeSidecar(const QString &definitionPath, const Pins &pins)
     root.insert(QStringLiteral("pins"), map);
     QSaveFile f(path);
     const QByteArray data = JsonWriter::pretty(root) + '\n';
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || f.write(data) != data.size() || !f.commit())
         return QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
     return {};
 }

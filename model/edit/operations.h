@@ -51,7 +51,8 @@ EditResult addState(const Snapshot &s, const QString &scope, const QString &name
 // exactly one successor (its Next, followed through other removed states) goes to that successor
 // instead, so deleting a step in a chain reconnects its predecessor to its successor. Otherwise a
 // Next becomes End, a Default or a Catch row that led there is removed and StartAt moves to the
-// first remaining state. Pins of removed states are dropped.
+// first remaining state. Pins of removed states are dropped. Refused when it would empty a machine
+// (the top level, a branch or an item processor).
 EditResult removeStates(const Snapshot &s, const QStringList &pointers);
 
 // Renames a state and rewrites every transition to it in its machine (StartAt, Next, Default,

@@ -271,7 +271,7 @@ private slots:
         f.close();
         auto *diagnostics = m_window->findChild<gui::DiagnosticsModel *>();
         QVERIFY(m_doc->open(broken));
-        QVERIFY(diagnostics->errorCount() > 0);
+        QTRY_VERIFY(diagnostics->errorCount() > 0); // validated on a worker
         bool aboutFetch = false;
         for (int row = 0; row < diagnostics->rowCount(); ++row) {
             const QModelIndex i = diagnostics->index(row);

@@ -51,7 +51,7 @@ private slots:
         for (const render::Exporter &e : render::exporters())
             names << e.name;
         // The drawings first, then the text formats of model/formats.
-        QCOMPARE(names, (QStringList{QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("dot"),
+        QCOMPARE(names, (QStringList{QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("pdf"), QStringLiteral("dot"),
                                      QStringLiteral("mermaid"), QStringLiteral("yaml"), QStringLiteral("json"),
                                      QStringLiteral("cloudformation"), QStringLiteral("sam"),
                                      QStringLiteral("terraform")}));

@@ -31,7 +31,8 @@ void DiagnosticsModel::setDocument(DocumentController *document)
     emit documentChanged();
 }
 
-QList<DiagnosticsModel::Row> DiagnosticsModel::validateRows(const asl::AslDocument &doc)
+QList<DiagnosticsModel::Row> DiagnosticsModel::validateRows(const asl::AslDocument &doc,
+                                                            const validate::Options &options)
 {
     QList<Row> rows;
     QHash<QString, QString> states; // pointer -> name
@@ -39,7 +40,7 @@ QList<DiagnosticsModel::Row> DiagnosticsModel::validateRows(const asl::AslDocume
         for (const asl::State *s : doc.machine.allStates())
             states.insert(s->pointer, s->name);
     }
-    for (const Diagnostic &d : validate::validate(doc)) {
+    for (const Diagnostic &d : validate::validate(doc, options)) {
         Row row{d, {}, {}};
         // The innermost state whose pointer prefixes the finding's pointer.
         QString p = d.pointer;
@@ -72,8 +73,10 @@ void DiagnosticsModel::startValidation()
     // A copy shares the tree and the typed machine's strings (copy-on-write): cheap, and the
     // worker never sees later edits.
     auto doc = std::make_shared<const asl::AslDocument>(m_document->document()->asl());
-    m_pool.start([this, doc] {
-        QList<Row> rows = validateRows(*doc);
+    validate::Options options;
+    if (const auto &source = m_document->document()->source()) options.rawPlaceholders = source->rawPlaceholders;
+    m_pool.start([this, doc, options] {
+        QList<Row> rows = validateRows(*doc, options);
         QMetaObject::invokeMethod(
             this,
             [this, rows = std::move(rows)] {

@@ -2,6 +2,7 @@
 
 #include "diagnostic.h"
 #include "documentcontroller.h"
+#include "validate/validator.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -61,7 +62,7 @@ private:
     void revalidate();
     void startValidation();
     void apply(const QList<Row> &rows);
-    static QList<Row> validateRows(const asl::AslDocument &doc);
+    static QList<Row> validateRows(const asl::AslDocument &doc, const validate::Options &options);
 
     QPointer<DocumentController> m_document;
     QThreadPool m_pool; // one validation at a time

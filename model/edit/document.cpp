@@ -47,6 +47,7 @@ std::optional<DefinitionSource> describe(const std::shared_ptr<const formats::So
     s.definitionPath = opened.path;
     s.readOnlyReason = opened.readOnlyReason;
     s.warnings = opened.warnings;
+    s.rawPlaceholders = opened.rawNames;
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include "layoutsidecar.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QUndoStack>
@@ -31,6 +32,7 @@ struct DefinitionSource
     QString definitionPath;    // the file the definition text is in
     QString readOnlyReason;    // non-empty: the definition cannot be written back (and why)
     QStringList warnings;      // what saving cannot keep (comments on edited lines...)
+    QSet<QString> rawPlaceholders; // substituted unquoted: numbers or booleans once deployed
 };
 
 // A file's text read the way Stepwise opens files: ASL JSON directly (malformed JSON still gives a

@@ -92,10 +92,19 @@ bool Fields::string(QStringView key, bool nonEmpty) const
     return true;
 }
 
+bool Fields::rawPlaceholder(const Json &v) const
+{
+    const QSet<QString> &names = m_r.options().rawPlaceholders;
+    if (names.isEmpty() || !v.isString()) return false;
+    const QString &s = v.stringRef();
+    return s.size() > 3 && s.startsWith(QLatin1String("${")) && s.endsWith(QLatin1Char('}')) &&
+           names.contains(s.mid(2, s.size() - 3));
+}
+
 bool Fields::boolean(QStringView key) const
 {
     const Json *v = get(key);
-    if (v && !v->isBool()) {
+    if (v && !v->isBool() && !rawPlaceholder(*v)) {
         mustBe(key, QStringLiteral("a boolean"));
         return false;
     }
@@ -146,6 +155,7 @@ bool Fields::integer(QStringView key, qint64 min, qint64 max, bool jsonataAllowe
         if (d >= double(min) && d <= double(max)) return true;
     }
     if (jsonataAllowed && v->isString() && jsonataString(key, *v)) return true;
+    if (rawPlaceholder(*v)) return true;
     const bool expr = jsonataAllowed && m_jsonata;
     mustBe(key,
            integerDescription(min, max) + (expr ? QStringLiteral(" or a JSONata expression") : QString()));
@@ -158,6 +168,7 @@ bool Fields::number(QStringView key, double min, double max, bool jsonataAllowed
     if (!v) return true;
     if (v->isNumber() && v->toDouble() >= min && v->toDouble() <= max) return true;
     if (jsonataAllowed && v->isString() && jsonataString(key, *v)) return true;
+    if (rawPlaceholder(*v)) return true;
     const bool expr = jsonataAllowed && m_jsonata;
     const QString range = max == std::numeric_limits<double>::max()
                               ? QStringLiteral("a number greater than or equal to %1").arg(min)

@@ -47,6 +47,8 @@ public:
     void onlyKnown(const QStringList &allowed, const QString &context = QString()) const;
 
     bool string(QStringView key, bool nonEmpty = false) const;
+    // A "${Name}" string standing for a number or boolean the template substitutes (Options).
+    bool rawPlaceholder(const Json &v) const;
     bool boolean(QStringView key) const;
     bool object(QStringView key) const;
     bool array(QStringView key, bool nonEmpty = false) const;

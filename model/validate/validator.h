@@ -3,6 +3,8 @@
 #include "asl/asldocument.h"
 #include "diagnostic.h"
 
+#include <QSet>
+
 namespace sw::validate {
 
 enum class MachineType { Standard, Express };
@@ -10,6 +12,10 @@ enum class MachineType { Standard, Express };
 struct Options
 {
     MachineType type = MachineType::Standard;
+    // Placeholders a template substitutes unquoted (`"Seconds": ${Wait}` in a CloudFormation
+    // DefinitionString): the definition holds them as the string "${Wait}", but once deployed they
+    // are numbers or booleans, so numeric and boolean fields accept exactly that string.
+    QSet<QString> rawPlaceholders;
 };
 
 // Checks a definition as AWS's ValidateStateMachineDefinition / CreateStateMachine would: schema

@@ -3,6 +3,7 @@
 // files with the edited line replaced by hand, never the program's own output.
 #include "edit/document.h"
 #include "formats/sourcefile.h"
+#include "validate/validator.h"
 
 #include <QDir>
 #include <QFile>
@@ -74,6 +75,15 @@ private slots:
         QCOMPARE(doc.machine().states.size(), size_t(3));
         // Placeholders stay as written: the definition is edited as authored.
         QCOMPARE(doc.root()[u"Comment"].toString(), QStringLiteral("Processes one order (${Stage})"));
+        // "Seconds": ${WaitSeconds} is a number once deployed: valid with the template's raw
+        // placeholders, a schema error for the bare definition.
+        QCOMPARE(doc.source()->rawPlaceholders, QSet<QString>{QStringLiteral("WaitSeconds")});
+        validate::Options options;
+        options.rawPlaceholders = doc.source()->rawPlaceholders;
+        QVERIFY(!hasErrors(validate::validate(doc.asl(), options)));
+        const Diagnostics bare = validate::validate(doc.asl());
+        QCOMPARE(bare.size(), 1);
+        QCOMPARE(bare.first().pointer, QStringLiteral("/States/Wait/Seconds"));
 
         doc.setRoot(withMember(doc.root(), {QStringLiteral("States"), QStringLiteral("Process"),
                                             QStringLiteral("TimeoutSeconds")},

@@ -33,25 +33,8 @@ QColor color(RunStatus status)
 
 QString label(RunStatus status)
 {
-    switch (status) {
-    case RunStatus::NotRun:
-        return QStringLiteral("not run");
-    case RunStatus::Running:
-        return QStringLiteral("running");
-    case RunStatus::Waiting:
-        return QStringLiteral("waiting");
-    case RunStatus::Retrying:
-        return QStringLiteral("retrying");
-    case RunStatus::Succeeded:
-        return QStringLiteral("succeeded");
-    case RunStatus::Failed:
-        return QStringLiteral("failed");
-    case RunStatus::Caught:
-        return QStringLiteral("caught");
-    case RunStatus::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return {};
+    // The identifiers of sim::toString are the labels, except "notRun", which reads "not run".
+    return status == RunStatus::NotRun ? QStringLiteral("not run") : sim::toString(status);
 }
 
 QString duration(double seconds)

@@ -59,6 +59,7 @@ QString programHelp()
         "  --screenshot OUT.png   render the window offscreen to OUT.png and exit\n"
         "  --size WxH             window size (default 1400x900)\n"
         "  --theme light|dark|system\n"
+        "  --select STATE         select STATE (the inspector shows it)\n"
         "  --run-to SECONDS       simulate FILE and show the run at SECONDS simulated\n"
         "                         seconds, with --input-file F, --mocks F, --test-case T\n"
         "  --panel cost|placeholders  show that panel (cost: estimate FILE with the mocks\n"

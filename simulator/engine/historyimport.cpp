@@ -86,10 +86,14 @@ std::optional<qint64> parseTimestamp(const Json &v)
     if (v.isString())
         return parseIsoTimestamp(v.stringRef());
     if (v.isNumber()) {
-        // The API's epoch seconds; bounded to years 1970..5138 so microseconds fit comfortably.
+        // The API's epoch seconds (bounded to years 1970..5138 so microseconds fit comfortably),
+        // or epoch milliseconds as a browser writes them (a JavaScript Date's getTime(): from
+        // 1e11, which as seconds would be past the year 5000, up to the year 5138).
         const double seconds = v.toDouble();
         if (std::isfinite(seconds) && seconds >= 0 && seconds < 1e11)
             return qint64(std::llround(seconds * 1e6));
+        if (std::isfinite(seconds) && seconds >= 1e11 && seconds < 1e14)
+            return qint64(std::llround(seconds * 1e3));
     }
     return std::nullopt;
 }
@@ -281,29 +285,58 @@ std::optional<Raw> readEvent(ImportedHistory &h, const Json &ev, const QString &
 ImportedHistory importHistory(const Json &root)
 {
     ImportedHistory h;
-    const Json *events = nullptr;
-    QString base;
-    if (root.isArray()) {
-        events = &root;
+    // Where the events are: the array itself, {"events": [...]} (the CLI and the API), the same
+    // beside the execution's details under "executionHistory" or "history" (the console's Export
+    // of an execution's details), or pages of get-execution-history saved one after another
+    // ([{"events": [...]}, {"events": [...]}], joined).
+    struct Segment
+    {
+        const Json *events;
+        QString base;
+    };
+    QList<Segment> segments;
+    const auto eventsOf = [](const Json &v) -> const Json * {
+        if (v.isArray()) return &v;
+        if (v.isObject() && v[u"events"].isArray()) return v.find(u"events");
+        return nullptr;
+    };
+    const auto isPage = [](const Json &v) { return v.isObject() && v[u"events"].isArray(); };
+    if (root.isArray() && !root.isEmpty() &&
+        std::all_of(root.items().cbegin(), root.items().cend(), isPage)) {
+        for (qsizetype i = 0; i < root.size(); ++i)
+            segments.append({root.at(i).find(u"events"), jsonpointer::append(jsonpointer::append(QString(), i), u"events")});
+    } else if (root.isArray()) {
+        segments.append({&root, QString()});
     } else if (root.isObject() && root[u"events"].isArray()) {
-        events = root.find(u"events");
-        base = QStringLiteral("/events");
-    } else {
+        segments.append({root.find(u"events"), QStringLiteral("/events")});
+    } else if (root.isObject()) {
+        for (const QString &key : {QStringLiteral("executionHistory"), QStringLiteral("history")}) {
+            if (const Json *events = eventsOf(root[key])) {
+                segments.append({events, root[key].isArray() ? jsonpointer::append(QString(), key)
+                                                             : jsonpointer::append(jsonpointer::append(QString(), key), u"events")});
+                break;
+            }
+        }
+    }
+    if (segments.isEmpty()) {
         report(h, Diagnostic::Severity::Error, "INVALID_HISTORY", QString(),
                QStringLiteral("not an execution history: expected {\"events\": [...]} as printed by "
-                              "aws stepfunctions get-execution-history"));
+                              "aws stepfunctions get-execution-history (or an execution's details exported "
+                              "from the console, with its events)"));
         return h;
     }
 
     QList<Raw> raws;
     QList<std::optional<qint64>> stamps;
-    for (qsizetype i = 0; i < events->size(); ++i) {
-        const QString pointer = jsonpointer::append(base, i);
-        std::optional<Raw> raw = readEvent(h, events->at(i), pointer);
-        if (!raw)
-            continue;
-        raws.append(std::move(*raw));
-        stamps.append(parseTimestamp(events->at(i)[u"timestamp"]));
+    for (const Segment &segment : std::as_const(segments)) {
+        for (qsizetype i = 0; i < segment.events->size(); ++i) {
+            const QString pointer = jsonpointer::append(segment.base, i);
+            std::optional<Raw> raw = readEvent(h, segment.events->at(i), pointer);
+            if (!raw)
+                continue;
+            raws.append(std::move(*raw));
+            stamps.append(parseTimestamp(segment.events->at(i)[u"timestamp"]));
+        }
     }
 
     // Order by id (the CLI prints newest first with --reverse-order); a repeated id is an error.

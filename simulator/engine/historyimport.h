@@ -21,8 +21,11 @@ struct ImportedHistory
 
 // Reads the output of GetExecutionHistory (`aws stepfunctions get-execution-history`, or the raw API
 // response): {"events": [{"timestamp", "type", "id", "previousEventId", "<type>EventDetails": {...}}]},
-// or the events array alone, in either order (--reverse-order). Timestamps may be ISO-8601 strings
-// with an offset (the CLI) or epoch seconds (the API); times become seconds since the first event.
+// or the events array alone, in either order (--reverse-order); the same under "executionHistory"
+// or "history" beside an execution's details (the console's Export of an execution, DescribeExecution
+// fields); or pages of it saved one after another ([{"events": ...}, {"events": ...}], joined).
+// Timestamps may be ISO-8601 strings with an offset (the CLI), epoch seconds (the API) or epoch
+// milliseconds (a browser's); times become seconds since the first event.
 // Payloads (input, output, parameters) are JSON text in AWS's events and are parsed back into values;
 // error and cause go to their own fields, state names to stateName, and the other detail fields to
 // `extra` as historyEventToAws writes them, so importing an exported history gives the same export.

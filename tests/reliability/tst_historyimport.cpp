@@ -154,6 +154,69 @@ private slots:
             QCOMPARE(b.events[i].fiber, a.events[i].fiber);
     }
 
+    // The same events in the wrappers they come in: beside an execution's details (the console's
+    // Export, DescribeExecution's fields), and as pages of get-execution-history saved one after
+    // another (--max-items/--starting-token), in either order.
+    void wrappers()
+    {
+        const Json cli = fixture("history-cli.json");
+        const ImportedHistory plain = importHistory(cli);
+        QVERIFY(plain.ok() && plain.events.size() > 4);
+        const Json expected = historyToAws(plain.events, plain.startTime);
+        const Json details{{QStringLiteral("executionArn"),
+                            QStringLiteral("arn:aws:states:us-east-1:123456789012:execution:sm:run-1")},
+                           {QStringLiteral("status"), QStringLiteral("FAILED")},
+                           {QStringLiteral("input"), QStringLiteral("{}")}};
+        for (const QString &key : {QStringLiteral("executionHistory"), QStringLiteral("history")}) {
+            Json beside = details;
+            beside.insert(key, cli);
+            ImportedHistory h = importHistory(beside);
+            QVERIFY2(h.problems.isEmpty(), qPrintable(codes(h).join(u',')));
+            QCOMPARE(historyToAws(h.events, h.startTime), expected);
+            beside.insert(key, cli[u"events"]);
+            h = importHistory(beside);
+            QVERIFY(h.problems.isEmpty());
+            QCOMPARE(historyToAws(h.events, h.startTime), expected);
+        }
+        const QList<Json> all = cli[u"events"].items();
+        const qsizetype half = all.size() / 2;
+        const Json first{{QStringLiteral("events"), Json::array(all.mid(0, half))},
+                         {QStringLiteral("nextToken"), QStringLiteral("token")}};
+        const Json second{{QStringLiteral("events"), Json::array(all.mid(half))}};
+        for (const Json &pages : {Json::array({first, second}), Json::array({second, first})}) {
+            const ImportedHistory h = importHistory(pages);
+            QVERIFY2(h.problems.isEmpty(), qPrintable(codes(h).join(u',')));
+            QCOMPARE(historyToAws(h.events, h.startTime), expected);
+        }
+        // A page whose event is broken is reported where it is.
+        QList<Json> broken = all.mid(half);
+        broken[0].insert(QStringLiteral("id"), QStringLiteral("x"));
+        const ImportedHistory h =
+            importHistory(Json::array({first, Json{{QStringLiteral("events"), Json::array(broken)}}}));
+        QVERIFY(codes(h).join(u',').contains(QStringLiteral("/1/events/0")));
+    }
+
+    // Epoch milliseconds (a browser's Date.getTime()) read as such, epoch seconds (the API) too.
+    void epochUnits()
+    {
+        const auto at = [](double first, double second) {
+            return importHistory(Json::array(
+                {Json{{QStringLiteral("timestamp"), first}, {QStringLiteral("type"), QStringLiteral("ExecutionStarted")},
+                      {QStringLiteral("id"), 1}},
+                 Json{{QStringLiteral("timestamp"), second},
+                      {QStringLiteral("type"), QStringLiteral("ExecutionSucceeded")},
+                      {QStringLiteral("id"), 2},
+                      {QStringLiteral("previousEventId"), 1}}}));
+        };
+        const ImportedHistory seconds = at(1709543702.0, 1709543704.5);
+        const ImportedHistory millis = at(1709543702000.0, 1709543704500.0);
+        QVERIFY(seconds.problems.isEmpty() && millis.problems.isEmpty());
+        QCOMPARE(seconds.events[1].time, 2.5);
+        QCOMPARE(millis.events[1].time, 2.5);
+        QCOMPARE(millis.startTime, seconds.startTime);
+        QCOMPARE(millis.startTime, QDateTime::fromMSecsSinceEpoch(1709543702000, Qt::UTC));
+    }
+
     void timestamps_data()
     {
         QTest::addColumn<QString>("stamp");

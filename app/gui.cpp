@@ -31,7 +31,7 @@ struct GuiOptions
     QString inputFile;
     QString mocks;
     QString testCase;
-    QString panel; // --panel cost|placeholders: shown (the cost estimate runs once the file is open)
+    QString panel; // --panel cost|placeholders|events: shown (the cost estimate runs once the file is open)
     QString error;
 };
 
@@ -74,8 +74,9 @@ GuiOptions parse(const QStringList &args)
             if (o.testCase.isEmpty()) o.error = QStringLiteral("--test-case needs a name");
         } else if (a == QLatin1String("--panel")) {
             o.panel = value();
-            if (o.panel != QLatin1String("cost") && o.panel != QLatin1String("placeholders"))
-                o.error = QStringLiteral("--panel must be cost or placeholders");
+            if (o.panel != QLatin1String("cost") && o.panel != QLatin1String("placeholders") &&
+                o.panel != QLatin1String("events"))
+                o.error = QStringLiteral("--panel must be cost, placeholders or events");
         } else if (a.startsWith(QLatin1Char('-'))) {
             o.error = QStringLiteral("unknown option %1 (see stepwise --help)").arg(a);
         } else if (o.file.isEmpty()) {

@@ -27,54 +27,64 @@ ColumnLayout {
         running: table.visible && table.run.phase === "playing"
         onTriggered: list.positionViewAtEnd()
     }
+    // One plain Text per row (the model lays the columns out in a monospace line): a run appends
+    // thousands of events and the list creates rows as they scroll in, so a row must be cheap to
+    // create. Hidden (another tab in front), the list has no model and costs nothing. Clicking a
+    // row moves the run's cursor to that event's time.
     ListView {
         id: list
         objectName: "eventList"
+        readonly property int rowHeight: 18
         Layout.fillWidth: true
         Layout.fillHeight: true
         clip: true
-        model: table.run.events
+        model: table.visible ? table.run.events : null
+        reuseItems: true
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
-        header: RowLayout {
+        header: Text {
             width: list.width
-            spacing: 8
-            Label { text: "ID"; Layout.preferredWidth: 44; font.bold: true }
-            Label { text: "Time"; Layout.preferredWidth: 70; font.bold: true }
-            Label { text: "Type"; Layout.preferredWidth: 190; font.bold: true }
-            Label { text: "State"; Layout.preferredWidth: 160; font.bold: true }
-            Label { text: "Details"; Layout.fillWidth: true; font.bold: true }
+            height: list.rowHeight + 2
+            leftPadding: 4
+            verticalAlignment: Text.AlignVCenter
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            font.family: "monospace"
+            font.bold: true
+            text: table.run.events.header
+            color: table.palette.text
         }
-        delegate: ItemDelegate {
-            id: row
-            required property int eventId
-            required property double time
-            required property string type
-            required property string stateName
-            required property string detail
+        // Not elided (that lays a row out twice): the list clips what does not fit.
+        delegate: Text {
+            required property string line
             required property bool failure
-            required property int eventIndex
             width: ListView.view.width
-            padding: 1
-            onClicked: table.run.scrubTo(row.time)
-            contentItem: RowLayout {
-                spacing: 8
-                Label { text: row.eventId; Layout.preferredWidth: 44 }
-                Label { text: row.time.toFixed(row.time < 100 ? 2 : 0) + " s"; Layout.preferredWidth: 70 }
-                Label {
-                    text: row.type
-                    Layout.preferredWidth: 190
-                    elide: Text.ElideRight
-                    color: row.failure ? table.errorColor : palette.text
-                }
-                Label { text: row.stateName; Layout.preferredWidth: 160; elide: Text.ElideRight }
-                Label {
-                    text: row.detail
-                    Layout.fillWidth: true
-                    elide: Text.ElideRight
-                    font.family: "monospace"
-                    color: row.failure ? table.errorColor : palette.placeholderText
-                }
+            height: list.rowHeight
+            leftPadding: 4
+            verticalAlignment: Text.AlignVCenter
+            textFormat: Text.PlainText
+            font.family: "monospace"
+            text: line
+            color: failure ? table.errorColor : table.palette.text
+        }
+        // The row under the pointer.
+        Rectangle {
+            readonly property int row: hover.hovered
+                ? list.indexAt(hover.point.position.x + list.contentX, hover.point.position.y + list.contentY) : -1
+            parent: list.contentItem
+            visible: row >= 0
+            y: row * list.rowHeight
+            width: list.width
+            height: list.rowHeight
+            color: table.palette.highlight
+            opacity: 0.15
+        }
+        HoverHandler { id: hover }
+        TapHandler {
+            onTapped: eventPoint => {
+                const row = list.indexAt(eventPoint.position.x + list.contentX, eventPoint.position.y + list.contentY)
+                const t = table.run.events.timeAt(row)
+                if (t >= 0) table.run.scrubTo(t)
             }
         }
     }

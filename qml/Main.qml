@@ -643,6 +643,7 @@ ApplicationWindow {
             }
             RunHistoryPanel {
                 visible: runner.active
+                initialTab: window.initialPanel === "events" ? 1 : 0
                 SplitView.preferredHeight: 220
                 SplitView.minimumHeight: 100
                 run: runner

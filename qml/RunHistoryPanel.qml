@@ -10,6 +10,7 @@ Pane {
 
     required property RunController run
     property color errorColor: "red"
+    property int initialTab: 0
 
     padding: 4
 
@@ -18,7 +19,9 @@ Pane {
         spacing: 2
         TabBar {
             id: tabs
+            objectName: "runHistoryTabs"
             Layout.fillWidth: true
+            currentIndex: dock.initialTab
             TabButton { text: "Timeline" }
             TabButton { text: "Events (" + dock.run.events.totalCount + ")" }
         }

@@ -62,8 +62,9 @@ QString programHelp()
         "  --select STATE         select STATE (the inspector shows it)\n"
         "  --run-to SECONDS       simulate FILE and show the run at SECONDS simulated\n"
         "                         seconds, with --input-file F, --mocks F, --test-case T\n"
-        "  --panel cost|placeholders  show that panel (cost: estimate FILE with the mocks\n"
-        "                         found beside it, as the Cost panel does)\n"
+        "  --panel cost|placeholders|events  show that panel (cost: estimate FILE with\n"
+        "                         the mocks found beside it, as the Cost panel does;\n"
+        "                         events: the run's event table, with --run-to)\n"
         "\n"
         "Exit codes: 0 success, 1 the check failed (invalid definition, failed\n"
         "execution, file would change), 2 usage error or unreadable file.\n");

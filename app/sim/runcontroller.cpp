@@ -204,6 +204,7 @@ bool RunController::start()
     m_exec = std::move(exec);
     m_replay = false;
     m_exec->start();
+    if (m_diagram && m_diagram->scene()) m_tokens.index(m_diagram->scene());
     m_timelineValid = true;
     refreshTimeline(true);
     m_playing = true;

@@ -85,6 +85,7 @@ bool RunController::openHistory(const QString &pathOrUrl)
     m_exec.reset();
     m_backend.reset();
     if (m_document) indexStates(m_document->document()->machine());
+    if (m_diagram && m_diagram->scene()) m_tokens.index(m_diagram->scene());
     m_timeline = sim::RunTimeline(imported.events);
     m_timelineValid = true;
     m_replay = true;

@@ -22,6 +22,48 @@ QString RunEventsModel::detail(const sim::HistoryEvent &e)
     return text;
 }
 
+namespace {
+
+// Pads or elides `text` to `width` characters (a row is one line in a monospace font: one text
+// item per row keeps rows cheap to create while thousands of events scroll by).
+QString fit(const QString &text, int width, bool right = false)
+{
+    if (text.size() > width) return text.left(width - 1) + QChar(0x2026);
+    return right ? text.rightJustified(width) : text.leftJustified(width);
+}
+
+QString columns(const QString &id, const QString &time, const QString &type, const QString &state,
+                const QString &detail)
+{
+    return fit(id, 6, true) + QStringLiteral("  ") + fit(time, 10, true) + QStringLiteral("  ") + fit(type, 30) +
+           QStringLiteral("  ") + fit(state, 28) + QStringLiteral("  ") + detail;
+}
+
+} // namespace
+
+QString RunEventsModel::header()
+{
+    return columns(QStringLiteral("ID"), QStringLiteral("Time"), QStringLiteral("Type"), QStringLiteral("State"),
+                   QStringLiteral("Details"));
+}
+
+QString RunEventsModel::line(const sim::HistoryEvent &e)
+{
+    // The detail is cut shorter than detail() cuts it: the table is rarely wider, and every
+    // character is shaped each time a row scrolls in.
+    QString d = detail(e);
+    if (d.size() > 120) d = d.left(119) + QChar(0x2026);
+    return columns(QString::number(e.id),
+                   QStringLiteral("%1 s").arg(e.time, 0, 'f', e.time < 100 ? 2 : 0),
+                   QString::fromLatin1(sim::eventTypeName(e.type)), e.stateName, d);
+}
+
+double RunEventsModel::timeAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size()) return -1;
+    return m_events.at(m_rows.at(row)).time;
+}
+
 QVariant RunEventsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size()) return {};
@@ -42,6 +84,8 @@ QVariant RunEventsModel::data(const QModelIndex &index, int role) const
         return !e.error.isEmpty();
     case IndexRole:
         return i;
+    case LineRole:
+        return line(e);
     default:
         return {};
     }
@@ -51,7 +95,7 @@ QHash<int, QByteArray> RunEventsModel::roleNames() const
 {
     return {{IdRole, "eventId"},      {TimeRole, "time"},     {TypeRole, "type"},
             {StateRole, "stateName"}, {DetailRole, "detail"}, {FailureRole, "failure"},
-            {IndexRole, "eventIndex"}};
+            {IndexRole, "eventIndex"}, {LineRole, "line"}};
 }
 
 bool RunEventsModel::accepts(const sim::HistoryEvent &e) const

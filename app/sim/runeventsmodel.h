@@ -18,6 +18,8 @@ class RunEventsModel : public QAbstractListModel
     QML_UNCREATABLE("RunController owns it")
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged)
+    // The column titles, laid out as `line` lays out each event (for a monospace font).
+    Q_PROPERTY(QString header READ header CONSTANT)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1,
@@ -26,7 +28,8 @@ public:
         StateRole,
         DetailRole,
         FailureRole,
-        IndexRole
+        IndexRole,
+        LineRole // the whole row as one line of fixed-width columns (what the table shows)
     };
 
     explicit RunEventsModel(QObject *parent = nullptr);
@@ -38,11 +41,15 @@ public:
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     int totalCount() const { return m_count; }
+    static QString header();
+    // The simulated time of a row's event (for a click on it), or -1.
+    Q_INVOKABLE double timeAt(int row) const;
 
     // Shows the first `count` of `events` (the run's cursor). `run` identifies the history: the
     // same run further on appends rows (a history only grows), anything else resets the model.
     void show(const QList<sim::HistoryEvent> &events, int count, quint64 run);
     static QString detail(const sim::HistoryEvent &e);
+    static QString line(const sim::HistoryEvent &e);
 
 signals:
     void filterChanged();

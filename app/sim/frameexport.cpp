@@ -2,6 +2,7 @@
 
 #include "painter.h"
 #include "runstyle.h"
+#include "runtokens.h"
 
 #include <QDir>
 #include <QPainter>
@@ -26,7 +27,7 @@ QList<int> frameCursors(const sim::RunTimeline &timeline, int maxFrames)
     return thinned;
 }
 
-QImage renderFrame(const Job &job, int events)
+QImage renderFrame(const Job &job, int events, int since)
 {
     const QRectF bounds = job.scene->bounds();
     const double scale =
@@ -35,16 +36,31 @@ QImage renderFrame(const Job &job, int events)
                  QImage::Format_ARGB32_Premultiplied);
     image.fill(job.style.background);
     render::Decorations deco;
-    const auto overlay = runstyle::overlay(job.timeline.snapshotAfterEvents(events), job.pointers);
+    const sim::RunSnapshot snapshot = job.timeline.snapshotAfterEvents(events);
+    const auto overlay = runstyle::overlay(snapshot, job.pointers);
     for (auto it = overlay.cbegin(); it != overlay.cend(); ++it) {
         if (it->tint.isValid()) deco.tint.insert(it.key(), it->tint);
         if (!it->caption.isEmpty()) deco.caption.insert(it.key(), it->caption);
         if (it->progress >= 0) deco.progress.insert(it.key(), it->progress);
     }
+    RunTokens edges;
+    deco.edgeTint = edges.failingPath(job.timeline, events, snapshot, job.scene, job.pointers);
     QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
     p.scale(scale, scale);
     p.translate(-bounds.topLeft());
     render::DiagramPainter::paint(p, *job.scene, job.style, bounds, scale, deco);
+    // Tokens as the canvas draws them (DiagramCanvas.qml), halfway along their edges.
+    constexpr qreal size = 11;
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(QColor(0x09, 0x72, 0xd3));
+    const QList<int> fired =
+        since >= 0 ? edges.firedEdges(job.timeline, since, events, job.scene, job.pointers) : QList<int>();
+    for (const int edge : fired) {
+        const QPainterPath &path = job.scene->edgePath(edge);
+        if (path.isEmpty()) continue;
+        p.drawEllipse(path.pointAtPercent(0.5), size / 2, size / 2);
+    }
     return image;
 }
 
@@ -60,7 +76,7 @@ void start(const Job &job, QObject *context, std::function<void(int, const QStri
             for (int k = 0; k < cursors.size(); ++k) {
                 const QString path =
                     QDir(job.folder).filePath(QStringLiteral("frame-%1.png").arg(k, 4, 10, QLatin1Char('0')));
-                if (!renderFrame(job, cursors.at(k)).save(path, "PNG")) {
+                if (!renderFrame(job, cursors.at(k), k > 0 ? cursors.at(k - 1) : 0).save(path, "PNG")) {
                     error = QStringLiteral("%1: cannot write").arg(path);
                     break;
                 }

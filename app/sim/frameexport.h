@@ -28,8 +28,11 @@ struct Job
 // events sharing a time form one moment), evenly thinned out to at most `maxFrames`.
 QList<int> frameCursors(const sim::RunTimeline &timeline, int maxFrames);
 
-// The diagram as it was after `events` events, as the canvas paints it.
-QImage renderFrame(const Job &job, int events);
+// The diagram as it was after `events` events, as the canvas paints it: states coloured by status
+// with their captions, the failing path, and a token on each edge fired since `since` events (the
+// previous frame's moment; at most RunTokens::maxTokens; none when `since` < 0), where the canvas
+// animates one.
+QImage renderFrame(const Job &job, int events, int since = -1);
 
 // Writes frame-0000.png, frame-0001.png... into job.folder on a worker thread, then calls `done`
 // (frames written, error) on `context`'s thread.

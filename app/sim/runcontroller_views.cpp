@@ -136,24 +136,8 @@ QVariantList RunController::attempts() const
 
 QHash<int, QColor> RunController::failingEdges()
 {
-    // The failing path: the transitions taken into states that failed, and the Catch edges taken
-    // out of states whose error was caught.
-    QHash<int, QColor> edges;
-    const render::SceneHandle scene = m_diagram ? m_diagram->scene() : render::SceneHandle();
-    if (!scene) return edges;
-    for (const sim::FiredEdge &f : m_timeline.firedEdges()) {
-        if (f.event >= m_cursorEvents) break;
-        sim::RunStatus status = sim::RunStatus::NotRun;
-        if (m_snapshot.status.value(f.to) == sim::RunStatus::Failed)
-            status = sim::RunStatus::Failed;
-        else if (f.kind == int(asl::EdgeKind::Catch) &&
-                 m_snapshot.status.value(f.from) == sim::RunStatus::Caught)
-            status = sim::RunStatus::Caught;
-        if (status == sim::RunStatus::NotRun) continue;
-        const int edge = m_tokens.edgeFor(f, scene, m_pointers);
-        if (edge >= 0) edges.insert(edge, runstyle::color(status));
-    }
-    return edges;
+    return m_tokens.failingPath(m_timeline, m_cursorEvents, m_snapshot,
+                                m_diagram ? m_diagram->scene() : render::SceneHandle(), m_pointers);
 }
 
 void RunController::publish()

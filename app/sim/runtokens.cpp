@@ -1,11 +1,14 @@
 #include "runtokens.h"
 
+#include "runstyle.h"
+
+#include "asl/edges.h"
+
 #include <algorithm>
 
 namespace sw::gui {
 
-int RunTokens::edgeFor(const sim::FiredEdge &fired, const render::SceneHandle &scene,
-                       const QHash<QString, QString> &pointers)
+void RunTokens::index(const render::SceneHandle &scene)
 {
     if (m_indexed != scene) {
         m_indexed = scene;
@@ -18,6 +21,12 @@ int RunTokens::edgeFor(const sim::FiredEdge &fired, const render::SceneHandle &s
             m_byEnds.insert({e.from, e.to}, i);
         }
     }
+}
+
+int RunTokens::edgeFor(const sim::FiredEdge &fired, const render::SceneHandle &scene,
+                       const QHash<QString, QString> &pointers)
+{
+    index(scene);
     if (fired.kind >= 0) {
         const auto it = m_byId.constFind(EdgeKey{fired.scope, fired.from, fired.kind, fired.index});
         if (it != m_byId.constEnd()) return *it;
@@ -29,10 +38,11 @@ int RunTokens::edgeFor(const sim::FiredEdge &fired, const render::SceneHandle &s
     return m_byEnds.value({from, to}, -1);
 }
 
-void RunTokens::fire(const sim::RunTimeline &timeline, int fromEvent, int toEvent,
-                     const render::SceneHandle &scene, const QHash<QString, QString> &pointers, qint64 nowMs)
+QList<int> RunTokens::firedEdges(const sim::RunTimeline &timeline, int fromEvent, int toEvent,
+                                 const render::SceneHandle &scene, const QHash<QString, QString> &pointers)
 {
-    if (!scene || toEvent <= fromEvent) return;
+    QList<int> out;
+    if (!scene || toEvent <= fromEvent) return out;
     const QList<sim::FiredEdge> &fired = timeline.firedEdges();
     // Only the newest maxTokens matter: fired edges are in event order.
     auto end = std::lower_bound(fired.cbegin(), fired.cend(), toEvent,
@@ -42,9 +52,37 @@ void RunTokens::fire(const sim::RunTimeline &timeline, int fromEvent, int toEven
     if (end - begin > maxTokens) begin = end - maxTokens;
     for (auto it = begin; it != end; ++it) {
         const int edge = edgeFor(*it, scene, pointers);
-        if (edge >= 0) m_tokens.append(Token{edge, nowMs});
+        if (edge >= 0) out.append(edge);
     }
+    return out;
+}
+
+void RunTokens::fire(const sim::RunTimeline &timeline, int fromEvent, int toEvent,
+                     const render::SceneHandle &scene, const QHash<QString, QString> &pointers, qint64 nowMs)
+{
+    for (const int edge : firedEdges(timeline, fromEvent, toEvent, scene, pointers))
+        m_tokens.append(Token{edge, nowMs});
     if (m_tokens.size() > maxTokens) m_tokens.remove(0, m_tokens.size() - maxTokens);
+}
+
+QHash<int, QColor> RunTokens::failingPath(const sim::RunTimeline &timeline, int cursor,
+                                          const sim::RunSnapshot &snapshot, const render::SceneHandle &scene,
+                                          const QHash<QString, QString> &pointers)
+{
+    QHash<int, QColor> edges;
+    if (!scene) return edges;
+    for (const sim::FiredEdge &f : timeline.firedEdges()) {
+        if (f.event >= cursor) break;
+        sim::RunStatus status = sim::RunStatus::NotRun;
+        if (snapshot.status.value(f.to) == sim::RunStatus::Failed)
+            status = sim::RunStatus::Failed;
+        else if (f.kind == int(asl::EdgeKind::Catch) && snapshot.status.value(f.from) == sim::RunStatus::Caught)
+            status = sim::RunStatus::Caught;
+        if (status == sim::RunStatus::NotRun) continue;
+        const int edge = edgeFor(f, scene, pointers);
+        if (edge >= 0) edges.insert(edge, runstyle::color(status));
+    }
+    return edges;
 }
 
 QVariantList RunTokens::advance(const render::SceneHandle &scene, qint64 nowMs)

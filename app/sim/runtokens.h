@@ -3,6 +3,7 @@
 #include "engine/runtimeline.h"
 #include "scene.h"
 
+#include <QColor>
 #include <QHash>
 #include <QList>
 #include <QPointF>
@@ -27,6 +28,17 @@ public:
               const QHash<QString, QString> &pointers, qint64 nowMs);
     // Forgets tokens that have arrived; returns the positions of the others.
     QVariantList advance(const render::SceneHandle &scene, qint64 nowMs);
+    // Indexes the scene's edges (done by edgeFor when the scene changes; a run does it when it
+    // starts, so its first frame does not pay for it).
+    void index(const render::SceneHandle &scene);
+    // The failing path after `cursor` events (with `snapshot` taken there): the transitions taken
+    // into states that failed, and the Catch edges taken out of states whose error was caught, as
+    // scene edge -> colour.
+    QHash<int, QColor> failingPath(const sim::RunTimeline &timeline, int cursor, const sim::RunSnapshot &snapshot,
+                                   const render::SceneHandle &scene, const QHash<QString, QString> &pointers);
+    // The scene edges fired by events [fromEvent, toEvent), the newest maxTokens at most.
+    QList<int> firedEdges(const sim::RunTimeline &timeline, int fromEvent, int toEvent,
+                          const render::SceneHandle &scene, const QHash<QString, QString> &pointers);
     // The scene's edge a fired transition took, or -1.
     int edgeFor(const sim::FiredEdge &fired, const render::SceneHandle &scene,
                 const QHash<QString, QString> &pointers);

@@ -268,6 +268,38 @@ private slots:
         QCOMPARE(edge.from, m_run->statePointers().value(QStringLiteral("EvaluateValidation")));
         QCOMPARE(edge.to, failId);
         QCOMPARE(edges.begin().value(), gui::runstyle::color(sim::RunStatus::Failed));
+
+        // An exported frame shows the same: the failing edge in the failed colour, and in the
+        // frame of the moment it fired, a token on it.
+        gui::frameexport::Job job;
+        job.scene = m_diagram->scene();
+        job.style = m_diagram->style();
+        job.timeline = m_run->timeline();
+        job.pointers = m_run->statePointers();
+        const QRectF bounds = job.scene->bounds();
+        const double scale = std::min(2.0, job.maxPixels / std::max(bounds.width(), bounds.height()));
+        const QPainterPath &path = job.scene->edgePath(edges.begin().key());
+        const auto pixel = [&](const QImage &image, qreal percent) {
+            const QPointF at = (path.pointAtPercent(percent) - bounds.topLeft()) * scale;
+            return image.pixelColor(at.toPoint());
+        };
+        const auto near = [](const QColor &a, const QColor &b) {
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) < 60;
+        };
+        const int end = m_run->timeline().eventCount();
+        const QImage still = gui::frameexport::renderFrame(job, end);
+        QVERIFY(near(pixel(still, 0.3), gui::runstyle::color(sim::RunStatus::Failed)));
+        QVERIFY(near(pixel(still, 0.5), gui::runstyle::color(sim::RunStatus::Failed)));
+        const QImage before = gui::frameexport::renderFrame(job, 0);
+        QVERIFY(!near(pixel(before, 0.3), gui::runstyle::color(sim::RunStatus::Failed)));
+        int fired = -1; // the event that took the edge
+        for (const sim::FiredEdge &f : m_run->timeline().firedEdges()) {
+            if (f.to == QLatin1String("FailValidation")) fired = f.event;
+        }
+        QVERIFY(fired >= 0);
+        const QColor token(0x09, 0x72, 0xd3);
+        QVERIFY(near(pixel(gui::frameexport::renderFrame(job, end, fired), 0.5), token));
+        QVERIFY(!near(pixel(gui::frameexport::renderFrame(job, end, fired + 1), 0.5), token));
     }
 
     void tokensTravelAlongFiredEdges()
@@ -522,7 +554,16 @@ private slots:
             const QModelIndex i = m_run->events()->index(r);
             QCOMPARE(i.data(gui::RunEventsModel::TypeRole).toString(), QStringLiteral("TaskFailed"));
             QCOMPARE(i.data(gui::RunEventsModel::StateRole).toString(), QStringLiteral("PrepareConfig"));
+            // The row the table shows: the same event in columns under the header's titles.
+            const QString line = i.data(gui::RunEventsModel::LineRole).toString();
+            const QString header = gui::RunEventsModel::header();
+            QCOMPARE(line.indexOf(QStringLiteral("TaskFailed")), header.indexOf(QStringLiteral("Type")));
+            QCOMPARE(line.indexOf(QStringLiteral("PrepareConfig")), header.indexOf(QStringLiteral("State")));
+            QCOMPARE(line.left(header.indexOf(QStringLiteral("ID")) + 2).trimmed(),
+                     QString::number(i.data(gui::RunEventsModel::IdRole).toInt()));
+            QCOMPARE(m_run->events()->timeAt(r), i.data(gui::RunEventsModel::TimeRole).toDouble());
         }
+        QCOMPARE(m_run->events()->timeAt(failures), -1.0);
         m_run->events()->setFilter(QString());
         m_run->scrubTo(0);
         QCOMPARE(m_run->events()->rowCount(), m_run->timeline().eventsUntil(0));

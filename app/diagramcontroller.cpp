@@ -73,6 +73,20 @@ DiagramController::DiagramController(QObject *parent)
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setStackSize(8 * 1024 * 1024); // layout recurses into nested machines (docs/limits.md)
+    m_quickPool.setMaxThreadCount(1);
+    m_quickPool.setStackSize(8 * 1024 * 1024);
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (!m_job) return;
+        const int total = m_job->total.load();
+        const double p = total > 0 ? double(m_job->done.load()) / total : 0;
+        const bool slow = m_started.elapsed() >= 200;
+        if (p != m_progress || slow != m_slow) {
+            m_progress = p;
+            m_slow = slow;
+            emit layoutProgressChanged();
+        }
+    });
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(0);
     connect(&m_coalesce, &QTimer::timeout, this, [this] {
@@ -92,7 +106,10 @@ DiagramController::~DiagramController()
 {
     // A running layout posts its result to this object: let it finish before the object goes.
     m_pool.clear();
+    if (m_job) m_job->cancelled = true;
     m_pool.waitForDone();
+    m_quickPool.clear();
+    m_quickPool.waitForDone();
 }
 
 void DiagramController::setDocument(DocumentController *document)
@@ -104,6 +121,7 @@ void DiagramController::setDocument(DocumentController *document)
         edit::Document *doc = m_document->document();
         connect(doc, &edit::Document::loaded, this, [this] {
             m_cache->clear();
+            m_stackOnly = false; // a new document gets a real layout
             m_decorations.selected.clear();
             m_decorations.hovered.clear();
             emit selectionChanged();
@@ -148,21 +166,63 @@ void DiagramController::startLayout()
     }
     const edit::Document *doc = m_document->document();
     m_running = true;
-    m_pool.start([this, machine = doc->machine(), pins = doc->pins(), style = m_style, cache = m_cache] {
+    const quint64 generation = ++m_generation;
+    auto job = std::make_shared<Progress>();
+    m_job = job;
+    if (m_progress != 0) {
+        m_progress = 0;
+        emit layoutProgressChanged();
+    }
+    if (!m_slow) m_started.start(); // a layout that follows a slow one stays "slow"
+    m_progressTimer.start();
+    QThreadPool &pool = m_stackOnly ? m_quickPool : m_pool;
+    pool.start([this, machine = doc->machine(), pins = doc->pins(), style = m_style, cache = m_cache, job,
+                generation, stackOnly = m_stackOnly] {
         const render::FontTextMetrics metrics(style);
         layout::Options options;
         options.metrics = &metrics;
         options.pins = pins;
         options.cache = cache.get();
+        options.stackOnly = stackOnly;
+        options.progress = [job](int done, int total) {
+            job->done = done;
+            job->total = total;
+            return !job->cancelled.load();
+        };
         auto scene = std::make_shared<const render::DiagramScene>(layout::layoutMachine(machine, options));
         QMetaObject::invokeMethod(
-            this, [this, scene] { applyScene(scene); }, Qt::QueuedConnection);
+            this, [this, scene, generation] { applyScene(scene, generation); }, Qt::QueuedConnection);
     });
 }
 
-void DiagramController::applyScene(const render::SceneHandle &scene)
+void DiagramController::cancelLayout()
 {
+    if (!isBusy() || m_stackOnly) return;
+    if (m_job) m_job->cancelled = true;
+    m_coalesce.stop();
+    m_stackOnly = true;
+    m_pending = false;
+    startLayout(); // a stacked layout at once; the cancelled one's result is dropped
+}
+
+void DiagramController::layOut()
+{
+    if (!m_stackOnly) return;
+    m_stackOnly = false;
+    scheduleLayout();
+}
+
+void DiagramController::applyScene(const render::SceneHandle &scene, quint64 generation)
+{
+    if (generation != m_generation) return; // cancelled: a newer layout is running
     m_running = false;
+    m_job.reset();
+    m_progressTimer.stop();
+    if (m_progress != 1 || m_slow) {
+        m_progress = 1;
+        m_slow = false;
+        emit layoutProgressChanged();
+    }
     m_scene = scene;
     m_edgeOverlays.clear();
     m_decorations.edgeTint.clear();
@@ -467,6 +527,7 @@ void DiagramController::autoLayout()
 {
     if (!m_document) return;
     edit::Document *doc = m_document->document();
+    m_stackOnly = false;
     if (doc->pins().isEmpty())
         scheduleLayout();
     else

@@ -6,6 +6,7 @@
 #include "style.h"
 
 #include <QColor>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -14,6 +15,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace sw::layout {
@@ -39,6 +41,9 @@ class DiagramController : public QObject
     Q_PROPERTY(double layoutMs READ layoutMs NOTIFY sceneChanged)
     Q_PROPERTY(QString layoutError READ layoutError NOTIFY sceneChanged)
     Q_PROPERTY(bool hasPins READ hasPins NOTIFY sceneChanged)
+    Q_PROPERTY(double layoutProgress READ layoutProgress NOTIFY layoutProgressChanged)
+    Q_PROPERTY(bool layoutSlow READ isLayoutSlow NOTIFY layoutProgressChanged)
+    Q_PROPERTY(bool stacked READ isStacked NOTIFY sceneChanged)
     Q_PROPERTY(QStringList selection READ selection NOTIFY selectionChanged)
     Q_PROPERTY(QString hovered READ hovered WRITE setHovered NOTIFY hoveredChanged)
     Q_PROPERTY(QColor backgroundColor READ backgroundColor WRITE setBackgroundColor NOTIFY styleChanged)
@@ -53,11 +58,25 @@ public:
 
     bool isReady() const { return m_scene != nullptr; }
     bool isBusy() const { return m_running || m_coalesce.isActive(); } // a layout is due or running
+    bool isLayingOut() const { return m_running; }                     // a layout job is running
     QRectF bounds() const { return m_scene ? m_scene->bounds() : QRectF(); }
     int stateCount() const;
     double layoutMs() const { return m_scene ? m_scene->geometry().elapsedMs : 0; }
     QString layoutError() const { return m_scene ? m_scene->geometry().error : QString(); }
     bool hasPins() const;
+    // While a layout runs: the share of the machine's states laid out (0..1), updated every 100 ms;
+    // 1 once it is done.
+    double layoutProgress() const { return m_progress; }
+    // The running layout has taken more than 200 ms: the toolbar shows its progress and Cancel.
+    bool isLayoutSlow() const { return m_slow; }
+    // The scene's states are stacked without routes because the user cancelled a layout; edits keep
+    // the document stacked (no Graphviz) until layOut() or autoLayout().
+    bool isStacked() const { return m_scene && m_scene->geometry().stacked; }
+    // Cancels the running layout: the canvas shows the states stacked at once (the Graphviz call
+    // in progress finishes in the background and its result is dropped).
+    Q_INVOKABLE void cancelLayout();
+    // Lays out with Graphviz again after a cancel.
+    Q_INVOKABLE void layOut();
 
     QStringList selection() const;
     QString hovered() const { return m_decorations.hovered; }
@@ -118,6 +137,7 @@ signals:
     void documentChanged();
     void sceneChanged();
     void busyChanged();
+    void layoutProgressChanged();
     void selectionChanged();
     void hoveredChanged();
     void styleChanged();
@@ -128,7 +148,7 @@ signals:
 private:
     void scheduleLayout();
     void startLayout();
-    void applyScene(const render::SceneHandle &scene);
+    void applyScene(const render::SceneHandle &scene, quint64 generation);
     void updateStyle();
     void setSelection(const QSet<QString> &ids);
     void pruneSelection();
@@ -148,10 +168,24 @@ private:
     QHash<QString, QPair<int, QHash<int, QColor>>> m_edgeOverlays; // layer -> (priority, edges)
     QColor m_base, m_text, m_accent;
     std::shared_ptr<layout::LayoutCache> m_cache;
-    QThreadPool m_pool; // one thread: layouts run one at a time
-    QTimer m_coalesce;  // several change signals of one edit give one layout
+    QThreadPool m_pool;      // one thread: Graphviz layouts run one at a time
+    QThreadPool m_quickPool; // stacked layouts (no Graphviz) after a cancel
+    QTimer m_coalesce;       // several change signals of one edit give one layout
+    QTimer m_progressTimer;  // publishes the running layout's progress
+    struct Progress
+    {
+        std::atomic_int done{0};
+        std::atomic_int total{0};
+        std::atomic_bool cancelled{false};
+    };
+    std::shared_ptr<Progress> m_job; // the running layout's
+    double m_progress = 0;
+    bool m_slow = false;
+    QElapsedTimer m_started; // of the running layout
+    quint64 m_generation = 0; // of the latest layout started; older results are dropped
     bool m_running = false;
     bool m_pending = false;
+    bool m_stackOnly = false; // the user cancelled: lay out without Graphviz until layOut()
 };
 
 } // namespace sw::gui

@@ -568,11 +568,31 @@ ApplicationWindow {
                 HoverHandler { id: sourceHover }
             }
             Item { Layout.fillWidth: true }
+            // A layout taking longer than 200 ms shows its progress and can be cancelled: the states
+            // are then stacked at once, without routes, until Lay Out (or Auto-layout).
             Label {
+                objectName: "layoutBusyLabel"
                 visible: diagram.busy
-                text: "Laying out\u2026"
+                text: "Laying out\u2026" + (diagram.layoutSlow ? " " + Math.round(diagram.layoutProgress * 100) + " %" : "")
                 color: window.palette.placeholderText
                 rightPadding: 8
+            }
+            ToolButton {
+                objectName: "cancelLayoutButton"
+                visible: diagram.busy && diagram.layoutSlow
+                text: "Cancel"
+                onClicked: diagram.cancelLayout()
+            }
+            Label {
+                visible: diagram.stacked && !diagram.busy
+                text: "Layout cancelled: states stacked"
+                color: window.palette.placeholderText
+            }
+            ToolButton {
+                objectName: "layOutButton"
+                visible: diagram.stacked && !diagram.busy
+                text: "Lay Out"
+                onClicked: diagram.layOut()
             }
         }
     }

@@ -84,6 +84,7 @@ struct Geometry
     QRectF bounds;                 // everything, margins included; top-left is (0, 0)
     QHash<QString, int> nodeIndex; // node id -> row in nodes
     QString error;                 // a Graphviz failure, empty when every graph was laid out
+    bool stacked = false;          // some graph was stacked, not laid out (Options::stackOnly, cancel)
     double elapsedMs = 0;          // wall time of the layout
 
     const NodeGeometry *node(const QString &id) const

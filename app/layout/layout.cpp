@@ -127,6 +127,17 @@ QRectF routeBounds(const QList<QPointF> &points)
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
+int countStates(const asl::StateMachine &m)
+{
+    int n = int(m.states.size());
+    for (const asl::State &s : m.states) {
+        for (const asl::StateMachine &b : s.branches)
+            n += countStates(b);
+        if (s.itemProcessor()) n += countStates(*s.itemProcessor());
+    }
+    return n;
+}
+
 } // namespace
 
 // Builds one Graphviz graph per machine, bottom-up, and flattens the results into a Geometry.
@@ -138,6 +149,8 @@ public:
     std::shared_ptr<ScopeResult> scope(const asl::StateMachine &m);
     void flatten(const ScopeResult &s, QPointF origin, Geometry &out) const;
     QString error() const { return m_errors.join(QLatin1Char('\n')); }
+    bool stacked() const { return m_stacked; }
+    void setTotal(int states) { m_total = states; }
 
 private:
     LocalNode stateNode(const asl::State &s, int depth);
@@ -151,6 +164,9 @@ private:
     ApproximateTextMetrics m_fallback;
     const TextMetrics *m_metrics;
     QStringList m_errors;
+    int m_total = 0;        // states in the machine, nested ones included
+    int m_done = 0;         // states of the graphs laid out (or stacked) so far
+    bool m_stacked = false; // a graph was stacked (stackOnly, or cancelled through progress)
 };
 
 GvResult Layouter::run(const GvGraph &g, Engine engine)
@@ -388,15 +404,44 @@ std::shared_ptr<ScopeResult> Layouter::scope(const asl::StateMachine &m)
         addEdge(e, t, endRow);
     }
 
-    GvResult res = run(g, Engine::Dot);
-    if (!res.error.isEmpty()) {
-        m_errors.append(
-            QStringLiteral("%1: %2").arg(m.pointer.isEmpty() ? QStringLiteral("/") : m.pointer, res.error));
+    const bool stack = m_options.stackOnly || m_stacked;
+    GvResult res;
+    if (!stack) res = run(g, Engine::Dot);
+    m_done += int(m.states.size());
+    if (!stack && m_options.progress && !m_options.progress(m_done, m_total)) m_stacked = true;
+    if (stack || !res.error.isEmpty()) {
+        if (stack)
+            m_stacked = true;
+        else
+            m_errors.append(QStringLiteral("%1: %2").arg(m.pointer.isEmpty() ? QStringLiteral("/") : m.pointer,
+                                                         res.error));
+        // Stacked in columns, in the order of the definition, as many as make the grid about as
+        // wide as a screen (16:10), so that a big machine still fits at a readable zoom.
+        qreal cellW = 0;
+        qreal cellH = 0;
+        for (const LocalNode &ln : r->nodes) {
+            cellW += ln.node.rect.width() + 48;
+            cellH += ln.node.rect.height() + 24;
+        }
+        const qreal count = qreal(std::max<size_t>(r->nodes.size(), 1));
+        const int kColumn =
+            std::max(8, int(std::ceil(std::sqrt(count * (cellW / count) / ((cellH / count) * 1.6)))));
+        qreal x = 0;
         qreal y = 0;
+        qreal columnWidth = 0;
+        int inColumn = 0;
         for (LocalNode &ln : r->nodes) {
-            ln.node.rect.moveTopLeft(QPointF(0, y));
+            if (inColumn == kColumn) {
+                x += columnWidth + 48;
+                y = 0;
+                columnWidth = 0;
+                inColumn = 0;
+            }
+            ln.node.rect.moveTopLeft(QPointF(x, y));
             ln.node.header.moveTopLeft(ln.node.rect.topLeft());
             y += ln.node.rect.height() + 24;
+            columnWidth = std::max(columnWidth, ln.node.rect.width());
+            ++inColumn;
         }
         r->edges.clear();
     } else {
@@ -525,6 +570,7 @@ Geometry layoutMachine(const asl::StateMachine &machine, const Options &options)
     QElapsedTimer timer;
     timer.start();
     Layouter layouter(options);
+    layouter.setTotal(countStates(machine));
     const std::shared_ptr<ScopeResult> top = layouter.scope(machine);
     Geometry g;
     const QPointF origin = QPointF(options.margin, options.margin) - top->content.topLeft();
@@ -532,6 +578,7 @@ Geometry layoutMachine(const asl::StateMachine &machine, const Options &options)
     g.bounds = QRectF(0, 0, std::ceil(top->content.width() + 2 * options.margin),
                       std::ceil(top->content.height() + 2 * options.margin));
     g.error = layouter.error();
+    g.stacked = layouter.stacked();
     g.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
     qCDebug(lcLayout) << "laid out" << g.nodes.size() << "nodes," << g.edges.size() << "edges in"
                       << g.elapsedMs << "ms";

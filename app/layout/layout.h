@@ -8,6 +8,7 @@
 #include <QPointF>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace sw::layout {
@@ -42,6 +43,13 @@ struct Options
     int compactAbove = 120;
     LayoutCache *cache = nullptr;
     qreal margin = 24; // around the whole diagram
+    // Called after each graph (bottom-up, the top level last) with the states laid out so far and
+    // the machine's total; returning false cancels: the graphs not laid out yet are stacked, as
+    // with stackOnly. A Graphviz call already running is not interrupted.
+    std::function<bool(int done, int total)> progress;
+    // No Graphviz at all: every graph's states are stacked in a column, without routes (a quick
+    // stand-in once the user cancelled a long layout). Geometry::stacked says so.
+    bool stackOnly = false;
 };
 
 // Lays out a machine layer-wise, as KDStateMachineEditor does: every machine (the top level, each

@@ -8,6 +8,7 @@
 #include "diagramcontroller.h"
 #include "diagramview.h"
 #include "documentcontroller.h"
+#include "edit/commands.h"
 #include "edit/layoutsidecar.h"
 #include "outlinemodel.h"
 #include "stateicons.h"
@@ -15,6 +16,9 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeData>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -324,6 +328,74 @@ private slots:
         QTRY_VERIFY(pixel(corner).lightnessF() < 0.3);
         QMetaObject::invokeMethod(m_window, "chooseTheme", Q_ARG(QVariant, QStringLiteral("light")));
         QTRY_VERIFY(m_view->isComplete());
+    }
+
+    void cancelledLayoutStacksTheStates()
+    {
+        // A machine whose layout takes a while (a chain of Tasks with a Catch each to one handler).
+        QJsonObject states;
+        const int n = 400;
+        for (int i = 0; i < n; ++i) {
+            QJsonObject t{{QStringLiteral("Type"), QStringLiteral("Task")},
+                          {QStringLiteral("Resource"), QStringLiteral("arn:aws:states:::lambda:invoke")},
+                          {QStringLiteral("Catch"),
+                           QJsonArray{QJsonObject{{QStringLiteral("ErrorEquals"), QJsonArray{QStringLiteral("States.ALL")}},
+                                                  {QStringLiteral("Next"), QStringLiteral("Handler")}}}}};
+            if (i + 1 < n)
+                t.insert(QStringLiteral("Next"), QStringLiteral("T%1").arg(i + 1));
+            else
+                t.insert(QStringLiteral("End"), true);
+            states.insert(QStringLiteral("T%1").arg(i), t);
+        }
+        states.insert(QStringLiteral("Handler"), QJsonObject{{QStringLiteral("Type"), QStringLiteral("Fail")}});
+        const QString big = m_dir.filePath(QStringLiteral("big.asl.json"));
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject{{QStringLiteral("StartAt"), QStringLiteral("T0")},
+                                          {QStringLiteral("States"), states}})
+                    .toJson());
+        f.close();
+
+        QList<bool> scenes; // each new scene: stacked?
+        const auto c = connect(m_diagram, &gui::DiagramController::sceneChanged, this,
+                               [&] { scenes.append(m_diagram->isStacked()); });
+        QVERIFY(m_doc->open(big));
+        QTRY_VERIFY(m_diagram->isLayingOut()); // Graphviz is at work on the big graph
+        QVERIFY(m_diagram->layoutProgress() < 1);
+        // After 200 ms the toolbar shows the progress and Cancel.
+        QObject *cancel = m_window->findChild<QObject *>(QStringLiteral("cancelLayoutButton"));
+        QObject *busy = m_window->findChild<QObject *>(QStringLiteral("layoutBusyLabel"));
+        QVERIFY(cancel && busy);
+        QVERIFY(!cancel->property("visible").toBool());
+        QTRY_VERIFY(cancel->property("visible").toBool());
+        QVERIFY(m_diagram->isLayingOut());
+        QVERIFY2(busy->property("text").toString().endsWith(QStringLiteral(" %")),
+                 qPrintable(busy->property("text").toString()));
+        QMetaObject::invokeMethod(cancel, "clicked");
+        // At once (no Graphviz): every state, no routes; the bar offers Lay Out.
+        QTRY_VERIFY(!m_diagram->isBusy());
+        QCOMPARE(scenes, QList<bool>{true});
+        QCOMPARE(m_diagram->stateCount(), n + 1);
+        QVERIFY(m_diagram->scene()->geometry().edges.isEmpty());
+        QObject *layOut = m_window->findChild<QObject *>(QStringLiteral("layOutButton"));
+        QVERIFY(layOut);
+        QTRY_VERIFY(layOut->property("visible").toBool());
+        // Edits stay stacked (no Graphviz) until Lay Out.
+        m_doc->document()->undoStack()->push(new edit::RenameStateCommand(
+            m_doc->document(), QStringLiteral("/States/Handler"), QStringLiteral("OnError")));
+        QTRY_COMPARE(scenes.size(), 2);
+        QTRY_VERIFY(!m_diagram->isBusy());
+        QVERIFY(scenes.last());
+        // Lay Out runs Graphviz again (after the cancelled call, whose late result never shows).
+        QMetaObject::invokeMethod(layOut, "clicked");
+        QTRY_VERIFY_WITH_TIMEOUT(scenes.size() == 3 && !m_diagram->isBusy(), 60000);
+        QCOMPARE(scenes, (QList<bool>{true, true, false}));
+        QVERIFY(!m_diagram->scene()->geometry().edges.isEmpty());
+        QVERIFY(!layOut->property("visible").toBool());
+        QCOMPARE(m_diagram->layoutProgress(), 1.0);
+        disconnect(c);
+        QVERIFY(m_doc->open(m_file));
+        QTRY_VERIFY(settled());
     }
 
     void cleanupTestCase() { m_engine.reset(); }

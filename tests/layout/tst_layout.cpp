@@ -103,6 +103,7 @@ private slots:
     void deterministicAndCached();
     void missingTargetsGetPlaceholders();
     void compactModeKeepsInvariants();
+    void progressAndCancel();
 };
 
 void TestLayout::invariants()
@@ -346,6 +347,76 @@ void TestLayout::compactModeKeepsInvariants()
         QVERIFY(borderDistance(routeEnd(e), g.node(e.to)->rect) <= kTouch);
         if (!e.label.isEmpty()) QVERIFY(!e.labelRect.isEmpty());
     }
+}
+
+void TestLayout::progressAndCancel()
+{
+    const asl::AslDocument doc =
+        load(sourceDir() + QStringLiteral("/resources/examples/tradai-backtest-full.asl.json"));
+    QList<const asl::StateMachine *> machines;
+    collectMachines(doc.machine, machines);
+    QVERIFY(machines.size() > 2); // the top level and the Parallel's branches
+    int states = 0;
+    for (const asl::StateMachine *m : machines)
+        states += int(m->states.size());
+    const layout::Geometry full = layout::layoutMachine(doc.machine);
+    QVERIFY(!full.stacked);
+    auto ids = [](const layout::Geometry &g) {
+        QSet<QString> out;
+        for (const layout::NodeGeometry &n : g.nodes)
+            out.insert(n.id);
+        return out;
+    };
+
+    // Progress: once per graph, growing, ending at the machine's state count.
+    QList<QPair<int, int>> calls;
+    layout::Options options;
+    options.progress = [&](int done, int total) {
+        calls.append({done, total});
+        return true;
+    };
+    const layout::Geometry reported = layout::layoutMachine(doc.machine, options);
+    QCOMPARE(calls.size(), machines.size());
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        QCOMPARE(calls.at(i).second, states);
+        if (i > 0) QVERIFY(calls.at(i).first > calls.at(i - 1).first);
+    }
+    QCOMPARE(calls.last().first, states);
+    QVERIFY(!reported.stacked);
+    QCOMPARE(reported.edges.size(), full.edges.size());
+
+    // Cancelled after the first graph (a branch: graphs go bottom-up): the graphs after it are
+    // stacked, every state still has its node, nothing is reported as an error.
+    calls.clear();
+    options.progress = [&](int done, int total) {
+        calls.append({done, total});
+        return false;
+    };
+    const layout::Geometry cancelled = layout::layoutMachine(doc.machine, options);
+    QCOMPARE(calls.size(), 1);
+    QVERIFY(cancelled.stacked);
+    QVERIFY(cancelled.error.isEmpty());
+    QCOMPARE(ids(cancelled), ids(full));
+    QVERIFY(!cancelled.edges.isEmpty() && cancelled.edges.size() < full.edges.size());
+    QList<QRectF> top;
+    for (const layout::NodeGeometry &n : cancelled.nodes) {
+        if (n.scope.isEmpty()) top.append(n.rect);
+    }
+    for (const layout::EdgeGeometry &e : cancelled.edges)
+        QVERIFY2(!e.scope.isEmpty(), qPrintable(e.from)); // the top level was not routed
+    for (qsizetype i = 0; i < top.size(); ++i) {
+        for (qsizetype j = i + 1; j < top.size(); ++j)
+            QVERIFY(!top.at(i).intersects(top.at(j)));
+    }
+
+    // Stacked only: no Graphviz, no routes, no progress.
+    calls.clear();
+    options.stackOnly = true;
+    const layout::Geometry stacked = layout::layoutMachine(doc.machine, options);
+    QVERIFY(calls.isEmpty());
+    QVERIFY(stacked.stacked);
+    QVERIFY(stacked.edges.isEmpty());
+    QCOMPARE(ids(stacked), ids(full));
 }
 
 QTEST_GUILESS_MAIN(TestLayout)

@@ -40,6 +40,7 @@ ColumnLayout {
         clip: true
         model: table.visible ? table.run.events : null
         reuseItems: true
+        cacheBuffer: 0 // rows are cheap to make as they scroll in; a run's first frame makes only the visible ones
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         header: Text {

@@ -218,6 +218,9 @@ void DiagramController::applyScene(const render::SceneHandle &scene, quint64 gen
     m_running = false;
     m_job.reset();
     m_progressTimer.stop();
+    // The previous scene is freed on a worker (tens of ms for thousands of states) unless a view
+    // still holds it.
+    if (m_scene) QThreadPool::globalInstance()->start([old = std::move(m_scene)]() mutable { old.reset(); });
     if (m_progress != 1 || m_slow) {
         m_progress = 1;
         m_slow = false;

@@ -71,6 +71,7 @@ void PlaceholderValues::refresh()
 {
     m_found = m_document ? formats::findPlaceholders(m_document->document()->root())
                          : QList<formats::Placeholder>{};
+    m_unresolved.reset();
     emit placeholdersChanged();
     emit valuesChanged();
 }
@@ -127,14 +128,17 @@ QVariantList PlaceholderValues::placeholders() const
 
 QStringList PlaceholderValues::unresolved() const
 {
-    if (!m_document) return {};
-    return resolution(m_document->document()->root()).unresolved;
+    // QML reads this list again on every access of an element or its length: resolving walks the
+    // whole definition, so the answer is kept until the placeholders or their values change.
+    if (!m_document || m_found.isEmpty()) return {};
+    if (!m_unresolved) m_unresolved = resolution(m_document->document()->root()).unresolved;
+    return *m_unresolved;
 }
 
 QVariantList PlaceholderValues::preview() const
 {
     QVariantList out;
-    if (!m_document) return out;
+    if (!m_document || m_found.isEmpty()) return out;
     const Json &root = m_document->document()->root();
     const Json resolved = resolve(root);
     QStringList seen;
@@ -160,6 +164,7 @@ void PlaceholderValues::setValue(const QString &name, const QString &value)
     if (m_values.contains(name) && m_values.value(name) == value) return;
     m_values.insert(name, value);
     store();
+    m_unresolved.reset();
     emit placeholdersChanged();
     emit valuesChanged();
 }
@@ -168,6 +173,7 @@ void PlaceholderValues::clearValue(const QString &name)
 {
     if (!m_values.remove(name)) return;
     store();
+    m_unresolved.reset();
     emit placeholdersChanged();
     emit valuesChanged();
 }

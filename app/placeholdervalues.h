@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <optional>
+
 namespace sw::gui {
 
 class DocumentController;
@@ -72,6 +74,7 @@ private:
     QString m_path; // the file the values belong to
     QList<formats::Placeholder> m_found;
     QHash<QString, QString> m_values;
+    mutable std::optional<QStringList> m_unresolved; // cached unresolved(); reset on every change
 };
 
 } // namespace sw::gui

@@ -97,13 +97,24 @@ Dialog {
             Layout.alignment: Qt.AlignRight
             text: "Export"
             highlighted: true
-            enabled: pathField.text.length > 0 && (dialog.choice[0] === "diagram" || dialog.cost.hasReport)
+            enabled: pathField.text.length > 0 && !dialog.exporter.busy
+                     && (dialog.choice[0] === "diagram" || dialog.cost.hasReport)
             onClicked: {
-                const error = dialog.choice[0] === "diagram"
-                    ? dialog.exporter.exportTo(pathField.text, dialog.choice[1])
+                // The diagram and the definition are written on a worker (a big machine takes a
+                // while); the cost report is ready and written at once.
+                const diagram = dialog.choice[0] === "diagram"
+                const error = diagram
+                    ? dialog.exporter.startExport(pathField.text, dialog.choice[1])
                     : dialog.cost.exportReport(pathField.text, dialog.choice[1])
                 status.color = error.length > 0 ? dialog.errorColor : palette.text
-                status.text = error.length > 0 ? error : "Saved " + pathField.text
+                status.text = error.length > 0 ? error : diagram ? "Exporting\u2026" : "Saved " + pathField.text
+            }
+        }
+        Connections {
+            target: dialog.exporter
+            function onExportFinished(path, error) {
+                status.color = error.length > 0 ? dialog.errorColor : palette.text
+                status.text = error.length > 0 ? error : "Saved " + path
             }
         }
     }

@@ -10,6 +10,9 @@
 #include "diagramcontroller.h"
 #include "documentcontroller.h"
 #include "exportcontroller.h"
+#include "exporters.h"
+#include "fontmetrics.h"
+#include "layout.h"
 #include "histogram.h"
 #include "placeholdervalues.h"
 #include "stateicons.h"
@@ -634,6 +637,45 @@ private slots:
         QFile written(out);
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(written.readAll()), m_cost->reportText(QStringLiteral("csv")));
+
+        // The dialog's diagram export runs on a worker, reusing the canvas's layout: the SVG is the
+        // one a fresh layout of the definition gives, in the canvas's style.
+        qsizetype svg = -1;
+        for (qsizetype i = 0; i < labels.size() && svg < 0; ++i) {
+            if (labels.at(i).startsWith(QStringLiteral("SVG \u2014"))) svg = i;
+        }
+        QVERIFY2(svg >= 0, qPrintable(labels.join(QLatin1Char('|'))));
+        format->setProperty("currentIndex", int(svg));
+        const QString svgOut = m_dir.filePath(QStringLiteral("dialog.svg"));
+        path->setProperty("text", svgOut);
+        QTRY_VERIFY(!m_diagram->isBusy());
+        QSignalSpy finished(exporter, &gui::ExportController::exportFinished);
+        QMetaObject::invokeMethod(button, "clicked");
+        QVERIFY(exporter->isBusy() || finished.size() == 1);
+        QVERIFY(!button->property("enabled").toBool() || finished.size() == 1); // one export at a time
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toString(), svgOut);
+        QCOMPARE(finished.first().at(1).toString(), QString());
+        QFile svgFile(svgOut);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        {
+            const edit::Document *doc = m_doc->document();
+            const render::FontTextMetrics metrics(m_diagram->style());
+            layout::Options options;
+            options.metrics = &metrics;
+            options.pins = doc->pins();
+            const layout::Geometry fresh = layout::layoutMachine(doc->machine(), options);
+            render::ExportInput in;
+            in.machine = &doc->machine();
+            in.geometry = &fresh;
+            in.style = m_diagram->style();
+            QString error;
+            const QByteArray expected = render::findExporter(QStringLiteral("svg"))->write(in, &error);
+            QVERIFY(error.isEmpty());
+            QVERIFY(svgFile.readAll() == expected);
+        }
+        QVERIFY(!exporter->isBusy());
+        QVERIFY(!exporter->startExport(m_dir.filePath(QStringLiteral("x.bmp"))).isEmpty());
         QMetaObject::invokeMethod(dialog, "close");
     }
 
